@@ -1,0 +1,3 @@
+from pipeline_cli.cli import main
+
+main()

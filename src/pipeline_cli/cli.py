@@ -1,0 +1,226 @@
+"""The `pipeline` command: one short function per command, one error boundary.
+
+Only typer and the standard library are imported at module level, so `--help` and
+`--version` start fast; each command imports what it needs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from pipeline_cli import __version__
+from pipeline_cli.errors import PackError, PipelineError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pipeline_cli.model import Pack
+
+app = typer.Typer(
+    name="pipeline",
+    help="Find where people and their data pass to ICE in your jurisdiction, who can close "
+    "each handoff, and what to ask them for.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Lang(str, Enum):
+    en = "en"
+    es = "es"
+    both = "both"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class QuestionFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+class Settings:
+    """Global options, shared by every command through typer's context."""
+
+    def __init__(self, pack_dir: Path | None, lang: str, plain: bool) -> None:
+        self.pack_dir = pack_dir
+        self.lang = lang
+        self.plain = plain or bool(os.environ.get("NO_COLOR"))
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return ("en", "es") if self.lang == "both" else (self.lang,)
+
+    def pack(self) -> Pack:
+        from pipeline_cli.pack import load_pack
+
+        return load_pack(self.pack_dir)
+
+    def console(self, stderr: bool = False) -> Console:
+        from rich.console import Console
+
+        return Console(
+            stderr=stderr,
+            no_color=self.plain,
+            emoji=not self.plain,
+            highlight=False,
+            soft_wrap=False,
+        )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pipeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    pack: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.9 style hints
+        typer.Option("--pack", help="Use the pack in this folder instead of the default."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the output.")] = Lang.en,
+    plain: Annotated[bool, typer.Option("--plain", help="No colour or emoji (also NO_COLOR).")] = (
+        False
+    ),
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Find where people and their data pass to ICE, and who can close each handoff."""
+    ctx.obj = Settings(pack, lang.value, plain)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Settings)
+    return obj
+
+
+@app.command()
+def stages(
+    ctx: typer.Context,
+    format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """List the stages of the pipeline in order."""
+    from pipeline_cli import views
+
+    s = _settings(ctx)
+    pack = s.pack()
+    if format is ListFormat.json:
+        views.print_json(views.stages_json(pack, s.langs[0]))
+    else:
+        views.stages_table(s.console(), pack, s.langs)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    stage: Annotated[str, typer.Argument(help="Stage id, as listed by `pipeline stages`.")],
+    format: Annotated[ShowFormat, typer.Option("--format", help="Output format.")] = (
+        ShowFormat.text
+    ),
+) -> None:
+    """Show one stage: its touchpoints, demands, targets and sources."""
+    from pipeline_cli import views
+    from pipeline_cli.fields import did_you_mean
+
+    s = _settings(ctx)
+    pack = s.pack()
+    found = pack.stage(stage)
+    if found is None:
+        ids = [st.id for st in pack.stages]
+        hint = did_you_mean(stage, ids)
+        raise UsageError(f"no stage {stage!r}{hint}; stages are: {', '.join(ids)}")
+    if format is ShowFormat.json:
+        views.print_json(views.stage_json(pack, found, s.langs[0]))
+    else:
+        views.stage_text(s.console(), pack, found, s.langs)
+
+
+@app.command()
+def questions(
+    ctx: typer.Context,
+    format: Annotated[
+        QuestionFormat, typer.Option("--format", help="table, json, or md (a blank worksheet).")
+    ] = QuestionFormat.table,
+) -> None:
+    """List every jurisdiction question (md prints a blank worksheet)."""
+    from pipeline_cli import views
+
+    s = _settings(ctx)
+    pack = s.pack()
+    if format is QuestionFormat.json:
+        views.print_json(views.questions_json(pack, s.langs[0]))
+    elif format is QuestionFormat.md:
+        typer.echo(views.questions_md(pack, s.langs), nl=False)
+    else:
+        views.questions_table(s.console(), pack, s.langs)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    pack_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(help="Pack folder to check (default: --pack, or the built-in pack)."),
+    ] = None,
+) -> None:
+    """Check a pack; print every problem as `file:line: message`."""
+    from pipeline_cli.checks import validate_pack
+
+    s = _settings(ctx)
+    problems, summary = validate_pack(pack_dir or s.pack_dir)
+    if problems:
+        for line in problems:
+            typer.echo(line, err=True)
+        raise PipelineError(f"{len(problems)} problem(s) in the pack; fix them and run again")
+    typer.echo(summary)
+
+
+def _register_more() -> None:
+    """Commands that live in their own modules, registered without importing their deps."""
+    from pipeline_cli import commands
+
+    commands.register(app, _settings)
+
+
+_register_more()
+
+
+def main() -> None:
+    """Console entry point: the one place errors become messages and exit codes."""
+    try:
+        app()
+    except PackError as exc:
+        for line in exc.problems:
+            typer.echo(line, err=True)
+        typer.echo(f"error: the pack has {len(exc.problems)} problem(s); fix them first", err=True)
+        sys.exit(exc.code)
+    except PipelineError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)

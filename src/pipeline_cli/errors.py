@@ -1,0 +1,29 @@
+"""One user-facing error base: its message is shown as-is, with its exit code."""
+
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """An error the user can fix; the CLI prints `error: <message>` and exits with `code`."""
+
+    code = 1
+
+
+class UsageError(PipelineError):
+    """Bad flags, or answers missing where no terminal can ask for them."""
+
+    code = 2
+
+
+class PackError(PipelineError):
+    """A pack that does not load; carries every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class Interrupted(PipelineError):
+    """The user pressed Ctrl-C; the message says how to resume."""
+
+    code = 130

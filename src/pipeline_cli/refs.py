@@ -1,0 +1,80 @@
+"""Cross-file checks: ids defined once, references that resolve, expressions that make sense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline_cli import expr
+from pipeline_cli.fields import Reader, did_you_mean
+from pipeline_cli.model import Question, Stage
+
+# Variables a role title template may use (see docs/pack-format.md).
+TITLE_VARS = frozenset(
+    {
+        "county", "city", "state_name", "county_body", "county_word", "doc_name",
+        "pardon_board", "legislature",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class Refs:
+    """Everything a pack defines and references, with where it was seen."""
+
+    defined: dict[str, dict[str, str]] = field(default_factory=dict)
+    wanted: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, where
+    exprs: list[tuple[str, str]] = field(default_factory=list)  # source, where
+    titles: list[tuple[str, str]] = field(default_factory=list)  # template, where
+
+    def define(self, kind: str, ident: str, reader: Reader, line: int) -> None:
+        if not ident:
+            return
+        seen = self.defined.setdefault(kind, {})
+        if ident in seen:
+            reader.error(line, f"duplicate {kind} id {ident!r} (first defined at {seen[ident]})")
+        else:
+            seen[ident] = f"{reader.file}:{line}"
+
+    def want(self, kind: str, ident: str, reader: Reader, line: int) -> None:
+        self.wanted.append((kind, ident, f"{reader.file}:{line}"))
+
+    def expression(self, source: str, reader: Reader, line: int) -> None:
+        if source.strip():
+            self.exprs.append((source, f"{reader.file}:{line}"))
+
+    def title(self, template: str, reader: Reader, line: int) -> None:
+        self.titles.append((template, f"{reader.file}:{line}"))
+
+
+def check_refs(
+    refs: Refs,
+    problems: list[str],
+    *,
+    sources: set[str],
+    roles: set[str],
+    questions: list[Question],
+    clauses: set[str],
+    stages: list[Stage],
+) -> None:
+    known = {
+        "source": sources,
+        "role": roles,
+        "clause": clauses,
+        "touchpoint": {t.id for s in stages for t in s.touchpoints},
+    }
+    for kind, ident, where in refs.wanted:
+        options = known.get(kind, set())
+        if ident not in options:
+            hint = did_you_mean(ident, options)
+            file = "sources.yaml" if kind == "source" else f"{kind}s"
+            problems.append(f"{where}: unknown {kind} {ident!r}{hint}; define it in {file}")
+    choices = {q.id: q.choice_values() for q in questions}
+    for source, where in refs.exprs:
+        problems.extend(f"{where}: {p}" for p in expr.check(source, choices))
+    for template, where in refs.titles:
+        names, problem = expr.template_names(template)
+        if problem:
+            problems.append(f"{where}: {problem}")
+        for name in sorted(names - TITLE_VARS):
+            hint = did_you_mean(name, TITLE_VARS)
+            problems.append(f"{where}: title {template!r} uses unknown value {name!r}{hint}")
