@@ -9,14 +9,14 @@ os.environ["COLUMNS"] = "100"
 os.environ.pop("FORCE_COLOR", None)
 os.environ["NO_COLOR"] = "1"
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
-import pytest  # noqa: E402
-from typer.testing import CliRunner  # noqa: E402
+import pytest
+from typer.testing import CliRunner
 
-from tests.packfactory import minimal_pack, write_pack  # noqa: E402
+from tests.packfactory import minimal_pack, write_pack
 
 
 @pytest.fixture(autouse=True)
