@@ -77,13 +77,17 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         if stage is not None:
             stages.append(stage)
 
+    # A kind whose defining file did not load is not cross-checked: its own error says enough.
+    def present(name: str, ids: set[str]) -> set[str] | None:
+        return ids if data[name][1] is not None else None
+
     check_refs(
         loaded.refs,
         loaded.problems,
-        sources=set(sources),
-        roles=set(roles),
-        questions=questions,
-        clauses=set(clauses),
+        sources=present("sources.yaml", set(sources)),
+        roles=present("roles.yaml", set(roles)),
+        questions=questions if data["questions.yaml"][1] is not None else None,
+        clauses=present("clauses.yaml", set(clauses)),
         stages=stages,
     )
     if meta is None:

@@ -50,27 +50,27 @@ def check_refs(
     refs: Refs,
     problems: list[str],
     *,
-    sources: set[str],
-    roles: set[str],
-    questions: list[Question],
-    clauses: set[str],
+    sources: set[str] | None,
+    roles: set[str] | None,
+    questions: list[Question] | None,
+    clauses: set[str] | None,
     stages: list[Stage],
 ) -> None:
-    known = {
+    """Report dangling references; a kind given as None (its file is missing) is skipped."""
+    known: dict[str, set[str] | None] = {
         "source": sources,
         "role": roles,
         "clause": clauses,
         "touchpoint": {t.id for s in stages for t in s.touchpoints},
     }
     for kind, ident, where in refs.wanted:
-        options = known.get(kind, set())
+        options = known.get(kind)
+        if options is None:
+            continue
         if ident not in options:
             hint = did_you_mean(ident, options)
             file = "sources.yaml" if kind == "source" else f"{kind}s"
             problems.append(f"{where}: unknown {kind} {ident!r}{hint}; define it in {file}")
-    choices = {q.id: q.choice_values() for q in questions}
-    for source, where in refs.exprs:
-        problems.extend(f"{where}: {p}" for p in expr.check(source, choices))
     for template, where in refs.titles:
         names, problem = expr.template_names(template)
         if problem:
@@ -78,3 +78,8 @@ def check_refs(
         for name in sorted(names - TITLE_VARS):
             hint = did_you_mean(name, TITLE_VARS)
             problems.append(f"{where}: title {template!r} uses unknown value {name!r}{hint}")
+    if questions is None:
+        return
+    choices = {q.id: q.choice_values() for q in questions}
+    for source, where in refs.exprs:
+        problems.extend(f"{where}: {p}" for p in expr.check(source, choices))
