@@ -17,6 +17,14 @@ TITLE_VARS = frozenset(
 )  # fmt: skip
 
 
+DEFINED_IN = {
+    "source": "sources.yaml",
+    "role": "roles.yaml",
+    "clause": "clauses.yaml",
+    "touchpoint": "a stage file",
+}
+
+
 @dataclass
 class Refs:
     """Everything a pack defines and references, with where it was seen."""
@@ -69,8 +77,8 @@ def check_refs(
             continue
         if ident not in options:
             hint = did_you_mean(ident, options)
-            file = "sources.yaml" if kind == "source" else f"{kind}s"
-            problems.append(f"{where}: unknown {kind} {ident!r}{hint}; define it in {file}")
+            home = DEFINED_IN.get(kind, "the pack")
+            problems.append(f"{where}: unknown {kind} {ident!r}{hint}; define it in {home}")
     for template, where in refs.titles:
         names, problem = expr.template_names(template)
         if problem:
