@@ -35,10 +35,13 @@ def _read(root: Path, name: str, loaded: _Loaded) -> tuple[Reader, Any]:
     if not path.is_file():
         return reader, None
     try:
-        return reader, yamlio.load(path)
+        raw = yamlio.load(path)
     except yamlio.YamlSyntaxError as exc:
         reader.error(exc.line, exc.problem)
         return reader, None
+    if raw is None:
+        reader.error(1, "the file is empty")
+    return reader, raw
 
 
 def load_pack(root: Path | None = None) -> Pack:
@@ -77,16 +80,20 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         if stage is not None:
             stages.append(stage)
 
-    # A kind whose defining file did not load is not cross-checked: its own error says enough.
+    # A kind whose defining file did not load as a mapping is not cross-checked: its own error
+    # says enough, and every reference to it would otherwise be reported as dangling.
+    def loaded_ok(name: str) -> bool:
+        return isinstance(data[name][1], yamlio.LDict)
+
     def present(name: str, ids: set[str]) -> set[str] | None:
-        return ids if data[name][1] is not None else None
+        return ids if loaded_ok(name) else None
 
     check_refs(
         loaded.refs,
         loaded.problems,
         sources=present("sources.yaml", set(sources)),
         roles=present("roles.yaml", set(roles)),
-        questions=questions if data["questions.yaml"][1] is not None else None,
+        questions=questions if loaded_ok("questions.yaml") else None,
         clauses=present("clauses.yaml", set(clauses)),
         stages=stages,
     )
