@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline_cli.fields import Reader
+from pipeline_cli.fields import Reader, did_you_mean
 from pipeline_cli.model import (
     STATUSES,
     Choice,
@@ -24,7 +24,7 @@ from pipeline_cli.model import (
     Where,
 )
 from pipeline_cli.refs import Refs
-from pipeline_cli.yamlio import LDict
+from pipeline_cli.yamlio import LDict, LList
 
 LEVELS = ("city", "county", "state", "federal", "court")
 REACH = (
@@ -127,7 +127,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
     for key in ("closed_if", "open_if"):
         refs.expression(r.string(d, key, what), r, d.line_of(key))
     law_codes = r.strings(d, "law_codes", what)
-    refs.exprs.extend((f"requires({c!r})", f"{r.file}:{d.line_of('law_codes')}") for c in law_codes)
+    _check_law_codes(r, d, "law_codes", what, law_codes)
     return Touchpoint(
         id=ident,
         stage=stage_id,
@@ -141,6 +141,19 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         sources=_sources(r, d, what, refs),
         unverified=r.flag(d, "unverified", what),
     )
+
+
+def _check_law_codes(r: Reader, d: LDict, key: str, what: str, codes: tuple[str, ...]) -> None:
+    from pipeline_cli.expr import LAW_CODES
+
+    for code in codes:
+        if code not in LAW_CODES:
+            hint = did_you_mean(code, LAW_CODES)
+            codes_list = ", ".join(LAW_CODES)
+            r.error(
+                d.line_of(key),
+                f"{what}.{key}: unknown law code {code!r}{hint}; codes: {codes_list}",
+            )
 
 
 def _target(r: Reader, item: Any, line: int, what: str, refs: Refs) -> TargetRef | None:
@@ -169,7 +182,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
     ident = r.ident(d, "id", what)
     refs.define("demand", ident, r, d.line)
     targets = [_target(r, item, line, what, refs) for item, line in r.items(d, "targets", what)]
-    if not targets:
+    if not targets and isinstance(d.get("targets"), list):
         r.error(d.line_of("targets"), f"{what}: needs at least one target role")
     closes = r.strings(d, "closes", what)
     for tp in closes:
@@ -253,7 +266,7 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             t = r.mapping(item, f"{what}.titles item", line)
             if t is None:
                 continue
-            r.keys(t, f"{what}.titles item", ["en", "es"], ["when"])
+            r.keys(t, f"{what}.titles item", [], ["en", "es", "when"])  # en/es checked below
             text = Text(r.string(t, "en", what), r.string(t, "es", what))
             for lang in ("en", "es"):
                 if not getattr(text, lang).strip():
@@ -262,7 +275,7 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             title_when = r.string(t, "when", what)
             refs.expression(title_when, r, t.line_of("when"))
             titles.append(TitleVariant(text, title_when))
-        if not titles or titles[-1].when:
+        if isinstance(d.get("titles"), list) and (not titles or titles[-1].when):
             r.error(d.line_of("titles"), f"{what}.titles: the last title must have no `when`")
         out[ident] = Role(
             id=ident,
@@ -284,7 +297,7 @@ def _choices(r: Reader, raw: Any, line: int, what: str) -> tuple[Choice, ...]:
         c = r.mapping(item, f"{what} choice", item_line)
         if c is None:
             continue
-        r.keys(c, f"{what} choice", ["value", "en", "es"], [])
+        r.keys(c, f"{what} choice", ["value"], ["en", "es"])  # en/es checked below
         label = Text(r.string(c, "en", what), r.string(c, "es", what))
         for lang in ("en", "es"):
             if not getattr(label, lang).strip():
@@ -299,13 +312,17 @@ def questions(r: Reader, raw: Any, refs: Refs) -> list[Question]:
     out: list[Question] = []
     if raw is None:
         return out
-    top = r.mapping(raw, r.file)
+    top = raw if isinstance(raw, LDict) else None  # _list_of_mappings reports a non-mapping
     sets: dict[str, tuple[Choice, ...]] = {}
     if top is not None:
-        table: dict[str, Any] = r.mapping(top.get("choice_sets", LDict()), "choice_sets") or {}
+        table = r.mapping(top.get("choice_sets", LDict()), "choice_sets") or LDict()
         for name, value in table.items():
-            items = list(zip(value, getattr(value, "item_lines", []), strict=False))
-            sets[name] = _choices(r, items, top.line_of("choice_sets"), f"choice set {name}")
+            if not isinstance(value, LList):
+                r.error(table.line_of(name), f"choice set {name}: must be a list of choices")
+                sets[name] = ()  # known, so questions using it are not also reported
+                continue
+            items = list(zip(value, value.item_lines, strict=True))
+            sets[name] = _choices(r, items, table.line_of(name), f"choice set {name}")
     for d in _list_of_mappings(r, raw, "questions"):
         what = f"question {d.get('id', '?')}"
         r.keys(
@@ -324,9 +341,13 @@ def questions(r: Reader, raw: Any, refs: Refs) -> list[Question]:
                 if raw_choices not in sets:
                     r.error(d.line_of("choices"), f"{what}: no choice set {raw_choices!r}")
                 choices = sets.get(raw_choices, ())
-            else:
+            elif "choices" not in d or isinstance(d["choices"], LList):
                 items = r.items(d, "choices", what)
                 choices = _choices(r, items, d.line_of("choices"), what)
+            else:
+                r.error(
+                    d.line_of("choices"), f"{what}.choices: must be a choice set name or a list"
+                )
         default = r.string(d, "default", what)
         values = tuple(c.value for c in choices)
         if choices and default and default not in values:
@@ -375,11 +396,7 @@ def _law(r: Reader, d: LDict, code: str, refs: Refs) -> Law:
     ident = r.ident(d, "id", what)
     refs.define("law", ident, r, d.line)
     covers = r.strings(d, "covers", what)
-    from pipeline_cli.expr import LAW_CODES
-
-    for cover in covers:
-        if cover not in LAW_CODES:
-            r.error(d.line_of("covers"), f"{what}.covers: {cover!r} is not one of {LAW_CODES}")
+    _check_law_codes(r, d, "covers", what, covers)
     verified_on = r.date(d, "verified_on", what)
     if verified_on is None:
         r.error(d.line, f"{what}: needs verified_on (the date it was checked against sources)")
