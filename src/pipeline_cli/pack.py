@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline_cli import builders, yamlio
 from pipeline_cli.errors import PackError, PipelineError
-from pipeline_cli.fields import Reader
+from pipeline_cli.fields import Reader, did_you_mean
 from pipeline_cli.model import Pack, Text
 from pipeline_cli.refs import Refs, check_refs
 
@@ -73,6 +73,14 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
     stage_files = sorted(p.name for p in root.glob("[0-9][0-9]-*.yaml"))
     if not stage_files:
         loaded.problems.append("pack.yaml:1: no stage files (NN-<stage_id>.yaml) in the pack")
+    # A misnamed stage file (`police_stop.yaml`, `1-jail.yaml`, `roles.yml`) would be ignored.
+    known = (*REQUIRED_FILES, *OPTIONAL_FILES)
+    for path in sorted(root.glob("*.y*ml")):
+        if path.name not in known and path.name not in stage_files:
+            hint = did_you_mean(path.name, known)
+            loaded.problems.append(
+                f"{path.name}:1: not a pack file{hint}; stage files are named NN-<stage_id>.yaml"
+            )
     stages = []
     for order, name in enumerate(stage_files, start=1):
         reader, raw = _read(root, name, loaded)
