@@ -18,6 +18,7 @@ def test_readme_usage_matches_help() -> None:
 def test_every_command_is_documented(command: str) -> None:
     text = readme_usage.README.read_text(encoding="utf-8")
     assert f"### pipeline {command}" in text
-    assert f"`pipeline {command}" in text.split(readme_usage.START)[0] + text.split(
-        readme_usage.END
-    )[1], f"describe `pipeline {command}` in the README prose too"
+    assert (
+        f"`pipeline {command}"
+        in text.split(readme_usage.START)[0] + text.split(readme_usage.END)[1]
+    ), f"describe `pipeline {command}` in the README prose too"
