@@ -75,8 +75,10 @@ class Settings:
     def console(self, stderr: bool = False) -> Console:
         from rich.console import Console
 
+        # no_color alone keeps bold and dim escapes; plain output has no escapes at all.
         return Console(
             stderr=stderr,
+            color_system=None if self.plain else "auto",
             no_color=self.plain,
             emoji=not self.plain,
             highlight=False,
