@@ -274,7 +274,8 @@ def test_touchpoint_controlled_by_unknown_role(run, make_pack, pack_files) -> No
         ),
         (
             "honors_detainer == 'no'",
-            "expression \"honors_detainer == 'no'\" names unknown answer key 'honors_detainer'",
+            "expression \"honors_detainer == 'no'\" names unknown answer key 'honors_detainer' "
+            "(did you mean 'honors_detainers'?)",
         ),
         (
             "honors_detainers in ('no', 'nope')",
@@ -283,9 +284,13 @@ def test_touchpoint_controlled_by_unknown_role(run, make_pack, pack_files) -> No
         ),
         (
             "facts.sherifs != 'no'",
-            "expression \"facts.sherifs != 'no'\": facts has no field 'sherifs'",
+            "expression \"facts.sherifs != 'no'\": facts has no field 'sherifs' "
+            "(did you mean 'sheriffs'?)",
         ),
-        ("limits('DETX')", "expression \"limits('DETX')\": unknown law code 'DETX'"),
+        (
+            "limits('DETX')",
+            "expression \"limits('DETX')\": unknown law code 'DETX' (did you mean 'DET'?)",
+        ),
     ],
 )
 def test_bad_when(run, make_pack, pack_files, source, message) -> None:
@@ -309,7 +314,7 @@ def test_role_when_names_unknown_fact(run, make_pack, pack_files) -> None:
     root = make_pack(pack_files)
     assert problems(run, root) == [
         f"{line_of(root, 'roles.yaml', 'when:')}: expression \"facts.sheriff != 'no'\": "
-        "facts has no field 'sheriff'"
+        "facts has no field 'sheriff' (did you mean 'sheriffs'?)"
     ]
 
 
@@ -449,7 +454,7 @@ def test_every_problem_is_reported_one_per_line(run, make_pack, pack_files) -> N
         f"{line_of(root, '01-jail.yaml', '- sherif$')}: unknown role 'sherif' "
         "(did you mean 'sheriff'?); define it in roles.yaml",
         f"{line_of(root, '01-jail.yaml', 'when:')}: expression \"city_form == 'council'\" "
-        "names unknown answer key 'city_form'",
+        "names unknown answer key 'city_form' (did you mean 'city'?)",
     ]
     assert sorted(found) == sorted(expected)
     assert len(found) == len(expected)

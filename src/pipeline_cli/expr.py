@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+import difflib
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -25,6 +26,11 @@ LAW_CODES = (
 @cache
 def _env() -> ImmutableSandboxedEnvironment:
     return ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+
+
+def _hint(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class ExprError(PipelineError):
@@ -75,16 +81,19 @@ def check(src: str, answer_choices: Mapping[str, tuple[str, ...]]) -> list[str]:
     known = set(answer_choices) | set(HELPERS)
     for name in sorted({n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}):
         if name not in known:
-            problems.append(f"expression {src!r} names unknown answer key {name!r}")
+            hint = _hint(name, known)
+            problems.append(f"expression {src!r} names unknown answer key {name!r}{hint}")
     for attr in tree.find_all(nodes.Getattr):
         is_facts = isinstance(attr.node, nodes.Name) and attr.node.name == "facts"
         if is_facts and attr.attr not in FACT_FIELDS:
-            problems.append(f"expression {src!r}: facts has no field {attr.attr!r}")
+            hint = _hint(attr.attr, FACT_FIELDS)
+            problems.append(f"expression {src!r}: facts has no field {attr.attr!r}{hint}")
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name in ("limits", "requires"):
             for arg in call.args:
                 if isinstance(arg, nodes.Const) and arg.value not in LAW_CODES:
-                    problems.append(f"expression {src!r}: unknown law code {arg.value!r}")
+                    hint = _hint(str(arg.value), LAW_CODES)
+                    problems.append(f"expression {src!r}: unknown law code {arg.value!r}{hint}")
     problems.extend(_check_compared_values(tree, src, answer_choices))
     return problems
 
