@@ -57,11 +57,13 @@ def _fresh_venv(where: Path) -> Path:
     _sh(sys.executable, "-m", "venv", "--without-pip", where)
     python = where / "bin" / "python"
     purelib = _sh(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))")
-    deps = [p for p in site.getsitepackages() if Path(p).is_dir()]
-    deps.append(sysconfig.get_path("purelib"))
+    deps = [*site.getsitepackages(), sysconfig.get_path("purelib")]
+    if site.ENABLE_USER_SITE:
+        deps.append(site.getusersitepackages())
+    deps = [p for p in dict.fromkeys(deps) if Path(p).is_dir()]
     # A plain path line adds the folder to sys.path without running its .pth files, so this
     # environment's own (editable) install of pipeline_cli stays invisible there.
-    (Path(purelib.stdout.strip()) / "_deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n")
+    (Path(purelib.stdout.strip()) / "_deps.pth").write_text("\n".join(deps) + "\n")
     return python
 
 
