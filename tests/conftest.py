@@ -46,7 +46,8 @@ def run() -> Callable[..., Any]:
             from pipeline_cli.errors import PackError, PipelineError
 
             if isinstance(exc, PackError):
-                lines = [*exc.problems, f"error: the pack has {len(exc.problems)} problem(s)"]
+                last = f"error: the pack has {len(exc.problems)} problem(s); fix them first"
+                lines = [*exc.problems, last]  # exactly what main() prints
                 return _Result(exc.code, result.stdout, result.stderr + "\n".join(lines) + "\n")
             if isinstance(exc, PipelineError):
                 return _Result(exc.code, result.stdout, result.stderr + f"error: {exc}\n")
