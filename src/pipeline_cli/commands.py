@@ -3,11 +3,59 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
 
 import typer
 
 
+class LetterFormat(str, Enum):
+    md = "md"
+    txt = "txt"
+    html = "html"
+    docx = "docx"
+
+
 def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None:
     """Add the commands defined here to `app`; `settings` reads the global options."""
-    del app, settings
+
+    @app.command()
+    def advise(
+        ctx: typer.Context,
+        answers: Annotated[
+            Optional[Path],  # noqa: UP045 - typer needs Optional
+            typer.Option("--answers", help="Answers file (YAML or JSON) instead of questions."),
+        ] = None,
+        set_: Annotated[
+            Optional[list[str]],  # noqa: UP045
+            typer.Option("--set", help="key=value; repeat; overrides --answers."),
+        ] = None,
+        json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+        out: Annotated[
+            Optional[Path],  # noqa: UP045
+            typer.Option("--out", help="Write the plan, letters and scripts to this folder."),
+        ] = None,
+        save: Annotated[
+            Optional[Path],  # noqa: UP045
+            typer.Option("--save", help="Keep the answers in this file (owner-only)."),
+        ] = None,
+        resume: Annotated[
+            bool, typer.Option("--resume", help="Continue an interrupted interview.")
+        ] = False,
+        format: Annotated[
+            LetterFormat, typer.Option("--format", help="Format of letters and scripts.")
+        ] = LetterFormat.md,
+        force: Annotated[bool, typer.Option("--force", help="Overwrite files in --out.")] = False,
+        skip_existing: Annotated[
+            bool, typer.Option("--skip-existing", help="Keep files already in --out.")
+        ] = False,
+    ) -> None:
+        """Find the open handoffs to ICE where you live, the demands, and whom to press."""
+        from pipeline_cli.advising import AdviseOptions
+        from pipeline_cli.advising import advise as run
+
+        opts = AdviseOptions(
+            answers, tuple(set_ or ()), save, resume, json, out, format.value, force, skip_existing
+        )
+        run(settings(ctx), opts)
