@@ -28,7 +28,8 @@ def test_states_cover_50_states_dc_and_pr() -> None:
 
 @pytest.mark.parametrize(
     ("state", "text", "name"),
-    [("CA", "Los Angeles", "Los Angeles County"), ("CA", "los angeles county", "Los Angeles County"),
+    [("CA", "Los Angeles", "Los Angeles County"),
+     ("CA", "los angeles county", "Los Angeles County"),
      ("LA", "orleans", "Orleans Parish"), ("NM", "Dona Ana", "Doña Ana County"),
      ("MO", "Saint Louis", "St. Louis County"), ("MO", "st. louis city", "St. Louis city"),
      ("AK", "Juneau", "Juneau City and Borough"), ("AK", "bethel", "Bethel Census Area"),
