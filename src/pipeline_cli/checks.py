@@ -12,6 +12,10 @@ def validate_pack(root: Path | None) -> tuple[list[str], str]:
     pack, problems = inspect_pack(root)
     if pack is None:
         return problems, ""
+    if not problems:  # templates render against the pack's data, so only a sound pack
+        from pipeline_cli.templatecheck import check_templates
+
+        problems = check_templates(pack)
     touchpoints = sum(len(s.touchpoints) for s in pack.stages)
     demands = sum(len(s.demands) for s in pack.stages)
     summary = (

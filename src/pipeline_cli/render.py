@@ -1,0 +1,156 @@
+"""Render letters, scripts, draft ordinances and plan.md from templates/<lang>/*.md.j2.
+
+One jinja2 environment, sandboxed with StrictUndefined, built in `environment()`. Templates are
+Markdown (our small subset, see mdlite); every other format is made from that Markdown, and the
+HTML page from `base.html.j2`, the only template with autoescape on.
+
+Where templates come from: the built-in set (`pipeline_cli.templates`, the top-level
+`templates/` folder). A pack passed with `--pack DIR` may carry `DIR/templates/` laid out the
+same way; a file there replaces the built-in file of the same path, so a pack can reword one
+letter, or add a language, without copying the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline_cli import mdlite
+from pipeline_cli.errors import PipelineError
+from pipeline_cli.model import Pack
+
+KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
+STAMP = "_stamp"
+# Two minutes read aloud at about 130 words a minute.
+MAX_SPOKEN_WORDS = 260
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+class TemplateProblem(PipelineError):
+    """A template that does not render; the message starts with `templates/<path>:<line>`."""
+
+
+def builtin_dir() -> Path:
+    return Path(str(resources.files("pipeline_cli.templates")))
+
+
+def template_dirs(pack_root: Path | None) -> tuple[Path, ...]:
+    """The pack's own templates/ (if any) first, then the built-in set."""
+    builtin = builtin_dir()
+    own = pack_root / "templates" if pack_root is not None else None
+    if own is not None and own.is_dir() and own.resolve() != builtin.resolve():
+        return (own, builtin)
+    return (builtin,)
+
+
+@cache
+def environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+    """The one template environment: sandboxed, strict, autoescaping HTML only."""
+    return SandboxedEnvironment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        undefined=StrictUndefined,
+        autoescape=lambda name: bool(name) and str(name).endswith(".html.j2"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def where(exc: BaseException, dirs: tuple[Path, ...]) -> str:
+    """`templates/<lang>/<file>:<line>` of the template line that raised `exc`."""
+
+    def label(filename: str) -> str:
+        for d in dirs:
+            try:
+                return "templates/" + Path(filename).resolve().relative_to(d.resolve()).as_posix()
+            except ValueError:
+                continue
+        return filename
+
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{label(exc.filename or exc.name or '?')}:{exc.lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{label(frame.filename)}:{frame.lineno}"
+    return "templates"
+
+
+def spoken_words(markdown: str) -> int:
+    """Words a speaker reads aloud (Markdown marks and punctuation do not count)."""
+    return len(_WORD.findall(mdlite.to_text(markdown)))
+
+
+class Renderer:
+    """Renders one pack's documents; errors name the template file and line."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.dirs = template_dirs(pack.root)
+        self.env = environment(self.dirs)
+
+    def _render(self, name: str, ctx: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(ctx)
+        except TemplateNotFound as exc:
+            raise TemplateProblem(
+                f"templates/{exc.name}:1: missing template; add it (see templates/en/)"
+            ) from None
+        except (TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise TemplateProblem(f"{where(exc, self.dirs)}: {exc}") from None
+
+    def body(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:
+        return self._render(f"{lang}/{kind}.md.j2", ctx).strip() + "\n"
+
+    def stamp(self, lang: str, ctx: dict[str, Any]) -> str:
+        return self._render(f"{lang}/{STAMP}.md.j2", ctx).strip() + "\n"
+
+    def document(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:
+        """A whole document: the body, a rule, then the stamp in the same language."""
+        body = (
+            self.public_comment(lang, ctx)
+            if kind == "public_comment"
+            else self.body(kind, lang, ctx)
+        )
+        return f"{body}\n---\n\n{self.stamp(lang, ctx)}"
+
+    def public_comment(self, lang: str, ctx: dict[str, Any]) -> str:
+        """The longest public comment that fits in two minutes: fewer demands, then shorter."""
+        demands = ctx["demands"]
+        tries = [(k, True) for k in range(len(demands), 0, -1)] + [(1, False)]
+        for k, with_why in tries or [(0, False)]:
+            text = self._comment(lang, ctx, demands[:k], len(demands) - k, with_why)
+            if spoken_words(text) <= MAX_SPOKEN_WORDS:
+                return text
+        # Last resort for a very long ask: cut it, visibly, until the script fits.
+        ask = demands[0]["ask"].split()
+        while True:
+            ask = ask[: max(1, len(ask) - 10)]
+            short = [{**demands[0], "ask": " ".join(ask) + " …"}]
+            text = self._comment(lang, ctx, short, len(demands) - 1, False)
+            if spoken_words(text) <= MAX_SPOKEN_WORDS or len(ask) == 1:
+                return text
+
+    def _comment(
+        self, lang: str, ctx: dict[str, Any], demands: list[Any], more: int, with_why: bool
+    ) -> str:
+        return self.body(
+            "public_comment", lang, {**ctx, "demands": demands, "more": more, "with_why": with_why}
+        )
+
+    def html(self, markdown: str, lang: str) -> str:
+        """A printable page, inline CSS only, from a rendered Markdown document."""
+        blocks = mdlite.parse(markdown)
+        title = next((mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), "")
+        return self._render("base.html.j2", {"blocks": blocks, "lang": lang, "title": title})

@@ -1,0 +1,97 @@
+"""Writing output files: formats, overwrite rules, atomic owner-only writes.
+
+Outputs may hold case details (names, contacts), so every file is created 0600 and every
+folder we create 0700; each file is written to a temp file in its own folder and moved into
+place with os.replace, so a reader never sees half a letter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pipeline_cli import mdlite
+from pipeline_cli.errors import PipelineError, UsageError
+
+FORMATS = ("md", "txt", "html", "docx")
+_LIST_AT_MOST = 20
+
+
+def refuse_existing(
+    paths: Iterable[Path], *, force: bool = False, skip_existing: bool = False
+) -> set[Path]:
+    """Check every destination before anything is written.
+
+    Returns the existing files to leave alone (with skip_existing); raises when files exist
+    and neither flag allows it.
+    """
+    if force and skip_existing:
+        raise UsageError("use either --force or --skip-existing, not both")
+    existing = [p for p in paths if p.exists() or p.is_symlink()]
+    if not existing or force:
+        return set()
+    if skip_existing:
+        return set(existing)
+    shown = "\n".join(f"  {p}" for p in existing[:_LIST_AT_MOST])
+    more = len(existing) - _LIST_AT_MOST
+    tail = f"\n  ... and {more} more" if more > 0 else ""
+    raise PipelineError(
+        f"{len(existing)} output file(s) already exist; nothing was written:\n{shown}{tail}\n"
+        "use --force to overwrite them, or --skip-existing to keep them and write the rest"
+    )
+
+
+def make_dirs(folder: Path) -> None:
+    """Create `folder` and any missing parents, owner-only; existing folders are untouched."""
+    missing = []
+    for p in (folder, *folder.parents):
+        if p.is_dir():
+            break
+        missing.append(p)
+    try:
+        for p in reversed(missing):
+            p.mkdir(mode=0o700)
+    except FileExistsError:
+        raise PipelineError(f"{p}: exists and is not a folder; choose another --out") from None
+    except OSError as exc:
+        raise PipelineError(f"{p}: cannot create folder: {exc.strerror}") from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temp file in the same folder; the file ends up 0600."""
+    make_dirs(path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise PipelineError(f"{path.parent}: cannot write here: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise PipelineError(f"{path}: cannot write: {exc.strerror}") from None
+        raise
+
+
+def encode(markdown: str, fmt: str, lang: str, html: Callable[[str, str], str]) -> bytes:
+    """A rendered Markdown document in `fmt`; `html(markdown, lang)` makes the HTML page."""
+    if fmt == "md":
+        return markdown.encode("utf-8")
+    if fmt == "txt":
+        return mdlite.to_text(markdown).encode("utf-8")
+    if fmt == "html":
+        return html(markdown, lang).encode("utf-8")
+    if fmt == "docx":
+        from pipeline_cli import docx_writer
+
+        return docx_writer.to_docx(markdown, lang)
+    raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
