@@ -201,11 +201,17 @@ def validate(
     typer.echo(summary)
 
 
+# Modules that add commands; each has `register(app, settings)` and imports only typer at
+# module level, so start-up stays fast.
+COMMAND_MODULES = ("pipeline_cli.commands",)
+
+
 def _register_more() -> None:
     """Commands that live in their own modules, registered without importing their deps."""
-    from pipeline_cli import commands
+    from importlib import import_module
 
-    commands.register(app, _settings)
+    for name in COMMAND_MODULES:
+        import_module(name).register(app, _settings)
 
 
 _register_more()
