@@ -1,0 +1,69 @@
+"""The shipped pack and templates: any county's plan gives every target its files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline_cli import docdata, mdlite
+from pipeline_cli.advise import build_plan
+from pipeline_cli.checks import validate_pack
+from pipeline_cli.model import Pack
+from pipeline_cli.outputs import write_outputs
+from pipeline_cli.pack import load_pack
+from pipeline_cli.render import MAX_SPOKEN_WORDS, Renderer
+from pipeline_cli.writers import FORMATS
+from tests.planfactory import body, words
+
+# Governance variety: county board + city, consolidated city-county, no county government,
+# a state law requiring cooperation, county-only, DC.
+PLACES = [
+    {"state": "CA", "county": "Los Angeles County", "city": "Pasadena"},
+    {"state": "CA", "county": "San Francisco County", "city": "San Francisco"},
+    {"state": "CT", "county": "Hartford County", "city": "Hartford"},
+    {"state": "TX", "county": "Harris County", "city": "Houston", "honors_detainers": "yes"},
+    {"state": "GA", "county": "Cobb County"},
+    {"state": "DC", "county": "District of Columbia", "city": "Washington"},
+]
+IDS = [f"{p['state']}-{p['county']}" for p in PLACES]
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack()
+
+
+def test_shipped_pack_and_templates_validate() -> None:
+    problems, _ = validate_pack(None)
+    assert problems == []
+
+
+@pytest.mark.parametrize("answers", PLACES, ids=IDS)
+def test_any_county_gives_letters_for_each_target_in_both_languages_and_formats(
+    pack: Pack, answers: dict[str, str], tmp_path: Path
+) -> None:
+    plan = build_plan(pack, answers, dt.date(2026, 12, 1))
+    assert plan.targets
+    for fmt in FORMATS:
+        out = tmp_path / fmt
+        write_outputs(plan, out, langs=("en", "es"), fmt=fmt)
+        for lang in ("en", "es"):
+            for t in plan.targets:
+                for kind in ("letter", "public_comment", "call_script"):
+                    assert (out / lang / t.role.id / f"{kind}.{fmt}").stat().st_size > 0
+                ordinance = out / lang / t.role.id / f"ordinance.{fmt}"
+                assert ordinance.exists() == (t.role.id in docdata.LEGISLATING)
+
+
+@pytest.mark.parametrize("answers", PLACES, ids=IDS)
+def test_public_comment_fits_two_minutes_for_every_target(
+    pack: Pack, answers: dict[str, str]
+) -> None:
+    plan = build_plan(pack, answers, dt.date(2026, 12, 1))
+    renderer = Renderer(pack)
+    for lang in ("en", "es"):
+        for t in plan.targets:
+            text = renderer.document("public_comment", lang, docdata.target_doc(plan, t, lang))
+            assert words(mdlite.to_text(body(text))) <= MAX_SPOKEN_WORDS, (t.role.id, lang)

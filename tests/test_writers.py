@@ -1,0 +1,97 @@
+"""Atomic owner-only writes, overwrite rules and the Markdown-to-text conversion."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from pipeline_cli import mdlite, writers
+from pipeline_cli.errors import PipelineError, UsageError
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_files_and_new_folders_are_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "en" / "letter.md"
+    writers.write_atomic(target, b"hello")
+    assert target.read_bytes() == b"hello"
+    assert mode(target) == 0o600
+    assert mode(tmp_path / "out") == 0o700
+    assert mode(tmp_path / "out" / "en") == 0o700
+    assert os.listdir(target.parent) == ["letter.md"]  # no temp file left behind
+
+
+def test_overwrite_replaces_the_file_and_keeps_it_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "letter.md"
+    target.write_text("old")
+    target.chmod(0o644)
+    writers.write_atomic(target, b"new")
+    assert target.read_text() == "new"
+    assert mode(target) == 0o600
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "letter.md"
+    target.write_text("old")
+
+    def broken(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(PipelineError, match=r"letter\.md: cannot write: No space left"):
+        writers.write_atomic(target, b"new")
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["letter.md"]
+
+
+def test_existing_files_are_refused_listing_each_and_the_flags(tmp_path: Path) -> None:
+    a, b, c = (tmp_path / n for n in ("a.md", "b.md", "c.md"))
+    a.write_text("x")
+    b.write_text("y")
+    with pytest.raises(PipelineError) as err:
+        writers.refuse_existing([a, b, c])
+    message = str(err.value)
+    assert str(a) in message and str(b) in message and str(c) not in message
+    assert "--force" in message and "--skip-existing" in message
+    assert err.value.code == 1
+
+
+def test_force_allows_and_skip_existing_keeps(tmp_path: Path) -> None:
+    a, c = tmp_path / "a.md", tmp_path / "c.md"
+    a.write_text("x")
+    assert writers.refuse_existing([a, c], force=True) == set()
+    assert writers.refuse_existing([a, c], skip_existing=True) == {a}
+    with pytest.raises(UsageError):
+        writers.refuse_existing([a], force=True, skip_existing=True)
+
+
+def test_a_file_where_a_folder_should_be_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("not a folder")
+    with pytest.raises(PipelineError, match="exists and is not a folder"):
+        writers.write_atomic(tmp_path / "out" / "en" / "x.md", b"")
+
+
+def test_text_format_strips_markdown_sensibly() -> None:
+    md = (
+        "# Letter to the Board\n\nWe **ask** you, see [the law](https://example.org/l).\n\n"
+        "- one\n- two\n\nAna\\\nOrg\n\n1. [Src](https://example.org/s)\n"
+    )
+    text = mdlite.to_text(md)
+    assert text.startswith("Letter to the Board\n===================\n")
+    assert "We ask you, see the law (https://example.org/l)." in text
+    assert "- one\n- two" in text
+    assert "Ana\nOrg" in text
+    assert "1. Src (https://example.org/s)" in text
+    assert "**" not in text and "](" not in text and "\\" not in text
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="md, txt, html, docx"):
+        writers.encode("# x", "pdf", "en", lambda md, lang: md)
