@@ -36,6 +36,7 @@ KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
 STAMP = "_stamp"
 # Two minutes read aloud at about 130 words a minute.
 MAX_SPOKEN_WORDS = 260
+MAX_SPOKEN_ASKS = 3
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
@@ -126,9 +127,14 @@ class Renderer:
         return f"{body}\n---\n\n{self.stamp(lang, ctx)}"
 
     def public_comment(self, lang: str, ctx: dict[str, Any]) -> str:
-        """The longest public comment that fits in two minutes: fewer demands, then shorter."""
+        """A public comment that fits in two minutes read aloud.
+
+        At most three asks (most urgent first), the first with its reason when that fits; then
+        fewer asks; the rest are left to the letter.
+        """
         demands = ctx["demands"]
-        tries = [(k, True) for k in range(len(demands), 0, -1)] + [(1, False)]
+        most = min(len(demands), MAX_SPOKEN_ASKS)
+        tries = [(k, why) for k in range(most, 0, -1) for why in (True, False)]
         for k, with_why in tries or [(0, False)]:
             text = self._comment(lang, ctx, demands[:k], len(demands) - k, with_why)
             if spoken_words(text) <= MAX_SPOKEN_WORDS:
