@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline_cli.casemodel import CaseKind
 
 LANGS = ("en", "es")
 STATUSES = ("open", "closed", "unknown", "required_by_state")
@@ -204,6 +208,7 @@ class Pack:
     questions: tuple[Question, ...] = ()
     states: dict[str, StateFacts] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
+    cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

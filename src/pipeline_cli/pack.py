@@ -8,14 +8,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pipeline_cli import builders, yamlio
+from pipeline_cli import builders, casefile, yamlio
 from pipeline_cli.errors import PackError, PipelineError
 from pipeline_cli.fields import Reader, did_you_mean
 from pipeline_cli.model import Pack, Text
 from pipeline_cli.refs import Refs, check_refs
 
 REQUIRED_FILES = ("pack.yaml", "sources.yaml", "roles.yaml", "questions.yaml", "states.yaml")
-OPTIONAL_FILES = ("clauses.yaml",)
+OPTIONAL_FILES = ("clauses.yaml", "cases.yaml")
 
 
 def default_pack_dir() -> Path:
@@ -69,6 +69,7 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
     roles = builders.roles(*data["roles.yaml"], loaded.refs)
     states = builders.states(*data["states.yaml"], loaded.refs)
     clauses = builders.clauses(*data["clauses.yaml"], loaded.refs)
+    cases = casefile.cases(*data["cases.yaml"], loaded.refs)
 
     stage_files = sorted(p.name for p in root.glob("[0-9][0-9]-*.yaml"))
     if not stage_files:
@@ -121,5 +122,6 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         questions=tuple(questions),
         states=states,
         clauses=clauses,
+        cases=cases,
     )
     return pack, loaded.problems
