@@ -1,0 +1,264 @@
+"""`pipeline batch FILE.csv --out DIR`: the tree, `county=*`, bad rows, reruns, BOM and stdin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import us
+
+from pipeline_cli import writers
+from pipeline_cli.advise import build_plan
+from pipeline_cli.outputs import jobs
+from pipeline_cli.pack import load_pack
+from tests.advisepack import _state
+from tests.packfactory import t, write_pack
+from tests.planfactory import letters_pack
+
+Run = Callable[..., Any]
+CSV = "state,county,city\nCA,Los Angeles,Pasadena\nTX,Harris County,\nCT,Hartford,Hartford\n"
+FOLDERS = {
+    2: "CA/los-angeles-county/pasadena",
+    3: "TX/harris-county",
+    4: "CT/hartford-county/hartford",
+}
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    files = letters_pack()
+    files["states.yaml"]["states"]["DE"] = _state("Delaware", legislature=t("General Assembly"))
+    return write_pack(tmp_path / "pack", files)
+
+
+def batch(
+    run: Run, pack: Path, csv: Path | str, out: Path, *opts: str, lang: str = "en", **kw: Any
+) -> Any:
+    """`pipeline --pack PACK --lang LANG batch CSV --out OUT OPTS...`"""
+    return run(
+        "--pack", str(pack), "--lang", lang, "batch", str(csv), "--out", str(out), *opts, **kw
+    )
+
+
+def write_csv(tmp_path: Path, text: str, name: str = "places.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in root.rglob("*")
+        if p.is_file()
+    }
+
+
+def expected(pack: Path, answers: dict[str, str], langs: tuple[str, ...]) -> set[str]:
+    """What `advise --out` writes for these answers (plan, letters, scripts, index)."""
+    plan = build_plan(load_pack(pack), answers)
+    root = Path("/x")
+    return {j.path.relative_to(root).as_posix() for j in jobs(plan, root, langs, "md")} | {
+        "index.md"
+    }
+
+
+def test_each_row_gets_the_advise_tree_in_its_own_folder(
+    run: Run, pack: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = batch(run, pack, write_csv(tmp_path, CSV), out, lang="both")
+    assert result.exit_code == 0, result.output
+    files = set(snapshot(out))
+    places = {
+        2: {"state": "CA", "county": "Los Angeles County", "city": "Pasadena"},
+        3: {"state": "TX", "county": "Harris County"},
+        4: {"state": "CT", "county": "Hartford County", "city": "Hartford"},
+    }
+    want = {"index.md"}
+    for line, answers in places.items():
+        own = expected(pack, answers, ("en", "es"))
+        assert any("/letter.md" in f for f in own)
+        want |= {f"{FOLDERS[line]}/{f}" for f in own}
+    assert files == want  # exactly that: no temp files, nothing else
+    letter = (out / FOLDERS[3] / "en" / "governor" / "letter.md").read_text()
+    assert "residents of Harris County, Texas" in letter
+    index = (out / "index.md").read_text()
+    for line, folder in FOLDERS.items():
+        assert f"| {line} |" in index and f"]({folder}/index.md)" in index
+    assert "Condado de Harris" in index  # the Spanish section names counties in Spanish
+    assert result.stderr.strip() == (
+        f"batch: 3 row(s), 3 jurisdiction(s), {len(want)} file(s) written, 0 skipped, in {out}"
+    )  # and no progress bar: stderr is not a terminal
+
+
+def test_star_writes_one_folder_per_county_of_the_state(
+    run: Run, pack: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = batch(run, pack, write_csv(tmp_path, "state,county\nDelaware,*\n"), out)
+    assert result.exit_code == 0, result.output
+    census = [c.name for c in us.states.DE.counties]
+    assert len(census) > 1
+    folders = {p.name for p in (out / "DE").iterdir()}
+    assert folders == {name.lower().replace(" ", "-") for name in census}
+    for name in census:
+        plan = (out / "DE" / name.lower().replace(" ", "-") / "en" / "plan.md").read_text()
+        assert name in plan
+    assert f"{len(census)} jurisdiction(s)" in result.stderr
+
+
+def test_bad_rows_are_all_named_and_nothing_is_written(
+    run: Run, pack: Path, tmp_path: Path
+) -> None:
+    text = (
+        "state,county,city,honors_detainer\n"  # unknown column: line 1
+        "CA,Los Angeles,Pasadena,yes\n"
+        "CA,Nowhere County,,\n"  # line 3: unknown county
+        "\n"
+        "TX,Harris,,maybe,extra\n"  # line 5: too many cells
+        "ZZ,Kent,,\n"  # line 6: not a state
+        "DE,*,Dover\n"  # line 7: a city with every county
+        "CA,Los Angeles County,Pasadena\n"  # line 8: same folder as line 2
+        "CT\n"  # line 9: no county
+    )
+    out = tmp_path / "out"
+    result = batch(run, pack, write_csv(tmp_path, text), out)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    name = str(tmp_path / "places.csv")
+    assert (
+        f"{name}:1: unknown answer key 'honors_detainer' (did you mean 'honors_detainers'?)"
+        in (lines[0])
+    )
+    starts = [line.split(": ", 1)[0] for line in lines[:-1]]
+    assert starts == [f"{name}:{n}" for n in (1, 3, 5, 6, 7, 8, 9)]
+    assert "county: 'Nowhere County' is not a county of CA" in lines[1]
+    assert "5 cells but 4 columns" in lines[2]
+    assert "state: 'ZZ' is not a US state" in lines[3]
+    assert "city:" in lines[4]
+    assert "line 2" in lines[5]
+    assert "county: missing" in lines[6]
+    assert (
+        lines[-1] == f"error: 7 problem(s) in {name}; fix them and run again (nothing was written)"
+    )
+    assert not out.exists()
+
+
+def test_a_bad_value_is_checked_like_set(run: Run, pack: Path, tmp_path: Path) -> None:
+    csv = write_csv(tmp_path, "state,county,honors_detainers\nCA,Los Angeles,perhaps\n")
+    result = batch(run, pack, csv, tmp_path / "out")
+    assert result.exit_code == 1
+    same = run("--pack", str(pack), "advise", "--set", "state=CA", "--set", "county=Los Angeles",
+               "--set", "honors_detainers=perhaps")  # fmt: skip
+    message = same.stderr.split("--set: ", 1)[1].strip()
+    assert result.stderr.splitlines()[0] == f"{csv}:2: {message}"
+    assert not (tmp_path / "out").exists()
+
+
+def test_rerun_refuses_then_skip_existing_and_force(run: Run, pack: Path, tmp_path: Path) -> None:
+    csv, out = write_csv(tmp_path, CSV), tmp_path / "out"
+    assert batch(run, pack, csv, out).exit_code == 0
+    before = snapshot(out)
+    again = batch(run, pack, csv, out)
+    assert again.exit_code == 1
+    assert "already exist; nothing was written" in again.stderr
+    assert snapshot(out) == before
+    skip = batch(run, pack, csv, out, "--skip-existing")
+    assert skip.exit_code == 0, skip.output
+    assert f"0 file(s) written, {len(before)} skipped" in skip.stderr
+    assert snapshot(out) == before
+    forced = batch(run, pack, csv, out, "--force")
+    assert forced.exit_code == 0
+    after = snapshot(out)
+    assert set(after) == set(before)
+    assert all(after[f][1] != before[f][1] for f in before)
+
+
+def test_adding_a_row_with_skip_existing_writes_only_the_new_jurisdiction(
+    run: Run, pack: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert batch(run, pack, write_csv(tmp_path, "state,county\nTX,Harris\n"), out).exit_code == 0
+    before = snapshot(out)
+    csv = write_csv(tmp_path, "state,county\nTX,Harris\nTX,Travis\n")
+    result = batch(run, pack, csv, out, "--skip-existing")
+    assert result.exit_code == 0, result.output
+    after = snapshot(out)
+    assert {f: after[f] for f in before} == before
+    assert any(f.startswith("TX/travis-county/") for f in after)
+
+
+def test_bom_crlf_short_rows_and_case_of_headers(run: Run, pack: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "excel.csv"
+    csv.write_bytes("\ufeffState,County,City\r\nCA,Los Angeles\r\n\r\n".encode())
+    out = tmp_path / "out"
+    result = batch(run, pack, csv, out)
+    assert result.exit_code == 0, result.output
+    assert (out / "CA" / "los-angeles-county" / "plan.json").is_file()
+
+
+def test_stdin(run: Run, pack: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = batch(run, pack, "-", out, input="\ufeffstate,county\nCT,Hartford\n")
+    assert result.exit_code == 0, result.output
+    assert (out / "CT" / "hartford-county" / "plan.json").is_file()
+    assert "<stdin>" in (out / "index.md").read_text()
+    bad = batch(run, pack, "-", tmp_path / "out2", input="state,county\nCT,Hartfort\n")
+    assert bad.exit_code == 1
+    assert bad.stderr.startswith("<stdin>:2: county: 'Hartfort' is not a county of CT")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "no rows"),
+        ("state,county\n", "no rows after the header"),
+        ("state,city\nCA,Pasadena\n", ":1: no 'county' column"),
+    ],
+)
+def test_empty_or_headless_input(
+    run: Run, pack: Path, tmp_path: Path, text: str, message: str
+) -> None:
+    result = batch(run, pack, write_csv(tmp_path, text), tmp_path / "out")
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_ctrl_c_stops_with_130_and_leaves_only_whole_files(
+    run: Run, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = writers.write_atomic
+    calls = []
+
+    def interrupt_on_the_tenth(path: Path, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 10:
+            raise KeyboardInterrupt
+        real(path, data)
+
+    monkeypatch.setattr(writers, "write_atomic", interrupt_on_the_tenth)
+    csv, out = write_csv(tmp_path, CSV), tmp_path / "out"
+    result = batch(run, pack, csv, out)
+    assert result.exit_code == 130
+    assert "--skip-existing" in result.stderr
+    written = snapshot(out)
+    assert len(written) == 9 and not any(".tmp" in f for f in written)
+    monkeypatch.setattr(writers, "write_atomic", real)
+    done = batch(run, pack, csv, out, "--skip-existing")
+    assert done.exit_code == 0
+    assert "9 skipped" in done.stderr
+    assert (out / "index.md").is_file()
+
+
+def test_force_and_skip_existing_together_is_a_usage_error(
+    run: Run, pack: Path, tmp_path: Path
+) -> None:
+    csv = write_csv(tmp_path, CSV)
+    result = batch(run, pack, csv, tmp_path / "out", "--force", "--skip-existing")
+    assert result.exit_code == 2
+    assert "--force or --skip-existing" in result.stderr
+    assert not (tmp_path / "out").exists()
