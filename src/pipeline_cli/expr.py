@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -125,10 +125,17 @@ def _check_compared_values(
     return problems
 
 
+@cache
+def _title(template: str) -> Template:
+    # Compiled once per pack string: a batch over every county renders each title thousands
+    # of times, and compiling was a fifth of its run time.
+    return _env().from_string(template)
+
+
 def render_title(template: str, values: Mapping[str, str]) -> str:
     """Render a short title template such as 'Sheriff of {{ county }}'."""
     try:
-        return _env().from_string(template).render(**values).strip()
+        return _title(template).render(**values).strip()
     except (TemplateSyntaxError, UndefinedError, SecurityError) as exc:
         raise ExprError(f"title {template!r} failed: {exc}") from None
 
