@@ -206,7 +206,12 @@ def validate(
 
 # Modules that add commands; each has `register(app, settings)` and imports only typer at
 # module level, so start-up stays fast.
-COMMAND_MODULES = ("pipeline_cli.commands", "pipeline_cli.batch_cmd", "pipeline_cli.case_cmd")
+COMMAND_MODULES = (
+    "pipeline_cli.commands",
+    "pipeline_cli.batch_cmd",
+    "pipeline_cli.handout_cmd",
+    "pipeline_cli.case_cmd",
+)
 
 
 def _register_more() -> None:

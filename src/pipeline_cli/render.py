@@ -155,8 +155,11 @@ class Renderer:
             "public_comment", lang, {**ctx, "demands": demands, "more": more, "with_why": with_why}
         )
 
-    def html(self, markdown: str, lang: str) -> str:
-        """A printable page, inline CSS only, from a rendered Markdown document."""
+    def html(self, markdown: str, lang: str, page: str = "base.html.j2") -> str:
+        """A printable page, inline CSS only, from a rendered Markdown document.
+
+        `page` may name a template that extends base.html.j2 (e.g. to add print rules).
+        """
         blocks = mdlite.parse(markdown)
         title = next((mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), "")
-        return self._render("base.html.j2", {"blocks": blocks, "lang": lang, "title": title})
+        return self._render(page, {"blocks": blocks, "lang": lang, "title": title})

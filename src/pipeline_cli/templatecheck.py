@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, meta, nodes
 
-from pipeline_cli import docdata, render, sample
+from pipeline_cli import docdata, handout, render, sample
 from pipeline_cli.model import Pack
 
 _BASE = {"lang", "place", "pack", "date", "signer"}
@@ -20,6 +20,8 @@ _KNOWN = {
     "plan": _BASE | {"stages", "targets", "warnings", "sources"},
     "index": _BASE | {"files"},
     "base.html": {"blocks", "lang", "title"},
+    "handout": {"lang", "pack", "date", "flow", "stages", "sources"},
+    "handout.html": {"blocks", "lang", "title"},
 }
 
 
@@ -33,7 +35,7 @@ def _files(dirs: tuple[Path, ...], lang: str) -> set[str]:
 
 def missing_languages(pack: Pack, dirs: tuple[Path, ...]) -> list[str]:
     """A template present in one language but not another, or a document kind with none."""
-    wanted = {f"{k}.md.j2" for k in (*render.KINDS, "index", render.STAMP)}
+    wanted = {f"{k}.md.j2" for k in (*render.KINDS, "index", handout.KIND, render.STAMP)}
     every = set().union(wanted, *(_files(dirs, lang) for lang in pack.languages))
     problems = []
     for lang in pack.languages:
@@ -85,4 +87,9 @@ def check_templates(pack: Pack) -> list[str]:
                     renderer.html(renderer.document(kind, lang, ctx), lang)
                 except render.TemplateProblem as exc:
                     seen.add(str(exc))
+    for lang in pack.languages:  # the trainer handout: the whole pack, no plan
+        try:
+            handout.render_handout(pack, (lang,), "html", pack.as_of)
+        except render.TemplateProblem as exc:
+            seen.add(str(exc))
     return sorted(seen)
