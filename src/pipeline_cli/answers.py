@@ -6,6 +6,7 @@ strings a pack's expressions compare against; every error names the key and the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -34,6 +35,8 @@ def coerce(q: Question, raw: Any, state: str = "", origin: str = "") -> str:
     where = f"{origin}: " if origin else ""
     if isinstance(raw, bool):
         raw = "yes" if raw else "no"
+    if isinstance(raw, dt.date):  # YAML reads 2026-03-02 as a date
+        raw = raw.isoformat()
     if raw is None:
         raw = ""
     if not isinstance(raw, (str, int, float)):
@@ -51,9 +54,22 @@ def coerce(q: Question, raw: Any, state: str = "", origin: str = "") -> str:
         return code
     if q.type == "county":
         return _county(text, state, where)
+    if q.type == "date":
+        return _date(q, text, where)
     if q.type == "text" or not q.choices:
         return text
     return _choice(q, text, where)
+
+
+def _date(q: Question, text: str, where: str) -> str:
+    if not text:
+        return ""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise AnswerError(
+            f"{where}{q.id}: {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02"
+        ) from None
 
 
 def _county(text: str, state: str, where: str) -> str:

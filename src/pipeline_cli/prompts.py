@@ -25,17 +25,21 @@ LABEL = {
     "review": Text("Review your answers (choose one to change it)", "Revise sus respuestas"),
     "blank": Text("(blank)", "(en blanco)"),
     "text_back": Text("type < to go back", "escriba < para volver"),
+    "required": Text("This one is needed.", "Esta respuesta es necesaria."),
 }
 
 
 class Interview:
     """One run of the interview for one pack, language and save file."""
 
-    def __init__(self, pack: Pack, lang: str, save_to: Path, resume_hint: str) -> None:
+    def __init__(
+        self, pack: Pack, lang: str, save_to: Path, resume_hint: str, done: Text | None = None
+    ) -> None:
         self.pack = pack
         self.lang = lang
         self.save_to = save_to
         self.resume_hint = resume_hint
+        self.done = done or LABEL["done"]  # the review's "finish" choice
 
     def run(self, start: dict[str, str]) -> dict[str, str]:
         """Ask what is missing from `start`, then review; return the answers."""
@@ -88,7 +92,7 @@ class Interview:
             if any(q.id not in answers for q in qs):
                 continue
             rows = [Choice(self._row(q, answers), value=q.id) for q in qs]
-            done = Choice(LABEL["done"](self.lang), value=DONE)
+            done = Choice(self.done(self.lang), value=DONE)
             picked = questionary.select(
                 LABEL["review"](self.lang), choices=[done, *rows], default=DONE
             ).unsafe_ask()
@@ -120,7 +124,7 @@ class Interview:
             message += f"\n  {q.help(self.lang)}\n "
         current = answers.get(q.id)
         back = [Choice(LABEL["back"](self.lang), value=BACK)] if can_go_back else []
-        if q.type == "text":
+        if q.type in ("text", "date", "long_text"):
             return self._text(q, message, current or "", can_go_back, answers)
         choices = self._choices(q, answers) + back
         values = {c.value for c in choices}
@@ -152,6 +156,8 @@ class Interview:
         def valid(text: str) -> bool | str:
             if can_go_back and text.strip() == "<":
                 return True
+            if q.required and not text.strip():
+                return LABEL["required"](self.lang)
             try:
                 ans.coerce(q, text, answers.get("state", ""))
             except PipelineError as exc:
@@ -166,7 +172,12 @@ class Interview:
 
 
 def run_interview(
-    pack: Pack, lang: str, start: dict[str, str], save_to: Path, resume_hint: str
+    pack: Pack,
+    lang: str,
+    start: dict[str, str],
+    save_to: Path,
+    resume_hint: str,
+    done: Text | None = None,
 ) -> dict[str, str]:
     """Interview the user (a terminal is attached); raises Interrupted on Ctrl-C."""
-    return Interview(pack, lang, save_to, resume_hint).run(start)
+    return Interview(pack, lang, save_to, resume_hint, done).run(start)

@@ -19,7 +19,7 @@ def default_path() -> Path:
 
 def save(path: Path, answers: Mapping[str, str]) -> None:
     """Replace `path` with the answers, never leaving a half-written or world-readable file."""
-    header = "# pipeline advise answers; reuse with: pipeline advise --answers THIS_FILE\n"
+    header = "# pipeline answers (owner-only); reuse with: --answers THIS_FILE\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
