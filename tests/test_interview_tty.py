@@ -1,0 +1,94 @@
+"""One real terminal session, end to end: `pipeline advise` in a tmux pane, answered by keys."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.advisepack import advise_pack
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+PIPELINE = Path(sys.executable).with_name("pipeline")
+
+
+class Pane:
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        assert TMUX is not None
+        cmd = [TMUX, "-L", self.socket, *args]
+        return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-300", "-t", "advise")
+
+    def wait_for(self, text: str) -> str:
+        """Poll the screen until `text` shows (a generous limit only guards against a hang)."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "advise", *keys)
+
+
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[Callable[[str], Pane]]:
+    socket = f"pipeline-test-{uuid.uuid4().hex[:8]}"
+    started: list[Pane] = []
+
+    def start(command: str) -> Pane:
+        p = Pane(socket)
+        p.tmux("new-session", "-d", "-s", "advise", "-x", "120", "-y", "60", command)
+        started.append(p)
+        return p
+
+    yield start
+    for p in started:  # only the server this test started, on its own socket
+        subprocess.run([TMUX or "tmux", "-L", p.socket, "kill-server"], capture_output=True)
+
+
+def test_interview_in_a_real_terminal(
+    pane: Callable[[str], Pane], make_pack: Callable[[dict[str, Any]], Path], tmp_path: Path
+) -> None:
+    pack = make_pack(advise_pack())
+    save = tmp_path / "answers.yaml"
+    run = shlex.join([str(PIPELINE), "--plain", "--pack", str(pack), "advise", "--save", str(save)])
+    script = tmp_path / "session.sh"
+    data = shlex.quote(str(tmp_path / "data"))
+    script.write_text(f"export NO_COLOR=1 XDG_DATA_HOME={data}\n{run}\necho EXIT=$?\nsleep 300\n")
+    p = pane(shlex.join(["bash", str(script)]))
+    p.wait_for("State?")
+    p.keys("Calif", "Enter")
+    p.wait_for("County?")
+    p.keys("Los Angeles", "Enter")
+    p.wait_for("City?")
+    p.keys("Pasadena", "Enter")
+    p.wait_for("City form?")
+    p.keys("Enter")
+    p.wait_for("Holds?")
+    p.keys("Down", "Down", "Enter")  # I don't know
+    p.wait_for("Sheriff runs jail?")
+    p.keys("Enter")
+    p.wait_for("Review your answers")
+    p.keys("Enter")
+    screen = p.wait_for("EXIT=")
+    assert "EXIT=0" in screen
+    assert "Plan for Pasadena, Los Angeles County, California" in screen
+    assert "Pasadena City Manager" in screen
+    assert save.stat().st_mode & 0o777 == 0o600
