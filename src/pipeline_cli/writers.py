@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from pipeline_cli.errors import PipelineError, UsageError
 
 FORMATS = ("md", "txt", "html", "docx")
 _LIST_AT_MOST = 20
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def refuse_existing(
@@ -63,11 +64,11 @@ def make_dirs(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temp file in the same folder; the file ends up 0600."""
     make_dirs(path.parent)
+    # The temp name is known before the file exists, so a Ctrl-C at any point (even between
+    # open() and its return) is cleaned up below; mkstemp would leave that window open.
+    tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise PipelineError(f"{path.parent}: cannot write here: {exc.strerror}") from None
-    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -75,8 +76,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if not isinstance(exc, FileExistsError):  # that temp file is not ours
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         if isinstance(exc, OSError):
             raise PipelineError(f"{path}: cannot write: {exc.strerror}") from None
         raise
