@@ -244,7 +244,10 @@ def test_ctrl_c_stops_with_130_and_leaves_only_whole_files(
     csv, out = write_csv(tmp_path, CSV), tmp_path / "out"
     result = batch(run, pack, csv, out)
     assert result.exit_code == 130
-    assert "--skip-existing" in result.stderr
+    assert (
+        f"finish with: pipeline --pack {pack} batch {csv} --out {out} --format md --skip-existing"
+        in (result.stderr)
+    )
     written = snapshot(out)
     assert len(written) == 9 and not any(".tmp" in f for f in written)
     monkeypatch.setattr(writers, "write_atomic", real)
@@ -262,3 +265,39 @@ def test_force_and_skip_existing_together_is_a_usage_error(
     assert result.exit_code == 2
     assert "--force or --skip-existing" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _default_pack_validates() -> bool:
+    from pipeline_cli.checks import validate_pack
+
+    try:
+        return not validate_pack(None)[0]
+    except Exception:
+        return False
+
+
+@pytest.mark.skipif(not _default_pack_validates(), reason="the default pack is being written")
+def test_default_pack_writes_letters_for_real_jurisdictions(run: Run, tmp_path: Path) -> None:
+    text = CSV + "DE,*,\n"
+    out = tmp_path / "out"
+    result = run("--lang", "both", "batch", "-", "--out", str(out), input=text)
+    assert result.exit_code == 0, result.output
+    pack = load_pack()
+    places = [
+        (FOLDERS[2], {"state": "CA", "county": "Los Angeles County", "city": "Pasadena"}),
+        (FOLDERS[3], {"state": "TX", "county": "Harris County"}),
+        (FOLDERS[4], {"state": "CT", "county": "Hartford County", "city": "Hartford"}),
+    ] + [
+        (f"DE/{c.name.lower().replace(' ', '-')}", {"state": "DE", "county": c.name})
+        for c in us.states.DE.counties
+    ]
+    want = {"index.md"}
+    for folder, answers in places:
+        plan = build_plan(pack, answers)
+        assert plan.targets, folder
+        own = {
+            j.path.relative_to(out).as_posix() for j in jobs(plan, out / folder, ("en", "es"), "md")
+        }
+        assert {f"{folder}/en/{t.role.id}/letter.md" for t in plan.targets} <= own
+        want |= own | {f"{folder}/index.md"}
+    assert set(snapshot(out)) == want

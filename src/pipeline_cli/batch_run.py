@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +54,16 @@ def _progress(settings: Any, total: int) -> Iterator[Any]:
         yield step
 
 
+def _rerun(settings: Any, file: str, out: Path, fmt: str) -> str:
+    words = ["pipeline"]
+    if settings.pack_dir:
+        words += ["--pack", str(settings.pack_dir)]
+    if settings.lang != "en":
+        words += ["--lang", settings.lang]
+    words += ["batch", file, "--out", str(out), "--format", fmt, "--skip-existing"]
+    return shlex.join(words)
+
+
 def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool) -> None:
     pack = settings.pack()  # loaded once; templates compile once in render's one environment
     opts = batch.Options(settings.langs, fmt, force, skip)
@@ -74,7 +85,7 @@ def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool)
     except KeyboardInterrupt:
         raise Interrupted(
             f"interrupted after {len(done)} of {len(items)} jurisdiction(s); the files written "
-            f"are complete; finish with: pipeline batch {file} --out {out} --skip-existing"
+            f"are complete; finish with: {_rerun(settings, file, out, fmt)}"
         ) from None
     index = batch.write_index(out, name, done, opts)
     written = sum(d.written for d in done) + index
