@@ -43,7 +43,7 @@ class _Refs:
         for sid in ids:
             if sid in self.pack.sources and sid not in self.numbers:
                 self.numbers[sid] = len(self.numbers) + 1
-        return [self.numbers[s] for s in dict.fromkeys(ids) if s in self.numbers]
+        return sorted({self.numbers[s] for s in ids if s in self.numbers})
 
     def listing(self) -> list[dict[str, Any]]:
         return [

@@ -23,13 +23,18 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
         ctx: typer.Context,
         output: Annotated[
             Optional[Path],  # noqa: UP045 - typer needs Optional
-            typer.Option("--output", "-o", help="Write to this file instead of printing."),
+            typer.Option(
+                "--output", "-o", metavar="FILE", help="Write to this file instead of printing."
+            ),
         ] = None,
         format: Annotated[
             HandoutFormat, typer.Option("--format", help="md, or html (a printable page).")
         ] = HandoutFormat.md,
         stage: Annotated[
-            str, typer.Option("--stage", help="Only this stage (id as in `pipeline stages`).")
+            str,
+            typer.Option(
+                "--stage", metavar="ID", help="Only this stage (id as in `pipeline stages`)."
+            ),
         ] = "",
         force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file.")] = False,
     ) -> None:
