@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from pipeline_cli import expr, plan_warnings
@@ -30,9 +31,17 @@ from pipeline_cli.model import (
 LOCAL_LEVELS = ("city", "county")
 
 
-def _holds(src: str, ctx: Mapping[str, Any]) -> bool:
+# A condition evaluated in one jurisdiction's context (memoised per plan: roles repeat a lot).
+Holds = Callable[[str], bool]
+
+
+def _holds_in(ctx: Mapping[str, Any]) -> Holds:
+    return cache(lambda src: expr.evaluate(src, ctx))
+
+
+def _given(src: str, holds: Holds) -> bool:
     """An optional condition: empty means 'no condition given', i.e. false."""
-    return bool(src.strip()) and expr.evaluate(src, ctx)
+    return bool(src.strip()) and holds(src)
 
 
 def _laws(facts: StateFacts, codes: tuple[str, ...], effect: str) -> tuple[Law, ...]:
@@ -47,7 +56,7 @@ def _law_names(laws: tuple[Law, ...]) -> Text:
     )
 
 
-def touchpoint_status(tp: Touchpoint, facts: StateFacts, ctx: Mapping[str, Any]) -> PlanTouchpoint:
+def touchpoint_status(tp: Touchpoint, facts: StateFacts, holds: Holds) -> PlanTouchpoint:
     """First match wins: required_by_state, open, closed, unknown."""
     required = _laws(facts, tp.law_codes, "requires")
     if required:
@@ -58,9 +67,9 @@ def touchpoint_status(tp: Touchpoint, facts: StateFacts, ctx: Mapping[str, Any])
             (f"{base.es} " if base else "") + f"La ley estatal lo exige: {names.es}.",
         )
         return PlanTouchpoint(tp, "required_by_state", why, required)
-    if _holds(tp.open_if, ctx):
+    if _given(tp.open_if, holds):
         return PlanTouchpoint(tp, "open", tp.why.get("open", Text("", "")))
-    if _holds(tp.closed_if, ctx):
+    if _given(tp.closed_if, holds):
         why = tp.why.get("closed", Text("", ""))
         limiting = _laws(facts, tp.law_codes, "limits")
         if limiting:
@@ -70,22 +79,22 @@ def touchpoint_status(tp: Touchpoint, facts: StateFacts, ctx: Mapping[str, Any])
     return PlanTouchpoint(tp, "unknown", tp.why.get("unknown", Text("", "")))
 
 
-def _role_exists(role: Role | None, ctx: Mapping[str, Any]) -> bool:
-    return role is not None and expr.evaluate(role.when, ctx)
+def _role_exists(role: Role | None, holds: Holds) -> bool:
+    return role is not None and holds(role.when)
 
 
 def plan_demand(
-    pack: Pack, d: Demand, status: Mapping[str, PlanTouchpoint], ctx: Mapping[str, Any]
+    pack: Pack, d: Demand, status: Mapping[str, PlanTouchpoint], holds: Holds
 ) -> PlanDemand | None:
     """The demand as it applies here, or None when it does not apply."""
-    if not expr.evaluate(d.when, ctx):
+    if not holds(d.when):
         return None
     if d.closes and all(status[t].status == "closed" for t in d.closes if t in status):
         return None
     targets = [
         ref.role
         for ref in d.targets
-        if _role_exists(pack.roles.get(ref.role), ctx) and expr.evaluate(ref.when, ctx)
+        if _role_exists(pack.roles.get(ref.role), holds) and holds(ref.when)
     ]
     preempted: tuple[Law, ...] = ()
     closes = [status[t] for t in d.closes if t in status]
@@ -97,9 +106,9 @@ def plan_demand(
     return PlanDemand(d, tuple(dict.fromkeys(targets)), preempted)
 
 
-def local_title(role: Role, ctx: Mapping[str, Any], facts: StateFacts, j: Jurisdiction) -> Text:
+def local_title(role: Role, holds: Holds, facts: StateFacts, j: Jurisdiction) -> Text:
     """The first title variant whose `when` holds, rendered in both languages."""
-    variant = next((v for v in role.titles if expr.evaluate(v.when, ctx)), None)
+    variant = next((v for v in role.titles if holds(v.when)), None)
     if variant is None:
         return role.name
     en = expr.render_title(variant.text.en, title_values(facts, j.county, j.city, "en"))
@@ -112,14 +121,16 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     today = today or dt.date.today()
     facts = facts_for(pack, answers)
     values = effective(pack, answers)
-    ctx = expr.context(values, facts)
+    holds = _holds_in(expr.context(values, facts))
     county = values.get("county", "")
     j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values)
 
-    status = {tp.id: touchpoint_status(tp, facts, ctx) for s in pack.stages for tp in s.touchpoints}
+    status = {
+        tp.id: touchpoint_status(tp, facts, holds) for s in pack.stages for tp in s.touchpoints
+    }
     stages = []
     for s in pack.stages:
-        demands = (plan_demand(pack, d, status, ctx) for d in s.demands)
+        demands = (plan_demand(pack, d, status, holds) for d in s.demands)
         stages.append(
             PlanStage(
                 s,
@@ -133,7 +144,7 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
             for role_id in pd.targets:
                 by_role.setdefault(role_id, []).append(pd.demand.id)
     targets = tuple(
-        PlanTarget(pack.roles[r], local_title(pack.roles[r], ctx, facts, j), tuple(ids))
+        PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j), tuple(ids))
         for r, ids in by_role.items()
     )
     warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today)
