@@ -49,7 +49,9 @@ def _kind(r: Reader, d: LDict, refs: Refs) -> CaseKind:
     if not fields:
         r.error(d.line_of("fields"), f"{what}: needs at least one field")
     needs_state = r.flag(d, "needs_state", what)
-    addressees = [_addressee(r, item, line, what, refs) for item, line in r.items(d, "addressees", what)]
+    addressees = [
+        _addressee(r, item, line, what, refs) for item, line in r.items(d, "addressees", what)
+    ]
     found = [a for a in addressees if a is not None]
     if not found:
         r.error(d.line_of("addressees"), f"{what}: needs at least one addressee role")
@@ -66,7 +68,9 @@ def _kind(r: Reader, d: LDict, refs: Refs) -> CaseKind:
         if m is None:
             continue
         r.keys(m, f"{what} note", ["text", "sources"], [])
-        notes.append(CaseNote(r.text(m, "text", f"{what} note") or EMPTY, _sources(r, m, what, refs)))
+        notes.append(
+            CaseNote(r.text(m, "text", f"{what} note") or EMPTY, _sources(r, m, what, refs))
+        )
     ident = r.ident(d, "id", what)
     return CaseKind(
         id=ident,

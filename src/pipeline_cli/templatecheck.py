@@ -12,6 +12,8 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, meta, nodes
 
 from pipeline_cli import docdata, handout, render, sample
+from pipeline_cli.casecheck import check_cases
+from pipeline_cli.casedoc import CASE_NAMES
 from pipeline_cli.model import Pack
 
 _BASE = {"lang", "place", "pack", "date", "signer"}
@@ -52,7 +54,7 @@ def undefined_names(env_dirs: tuple[Path, ...]) -> list[str]:
     problems = []
     for name in sorted(set(env.list_templates(extensions=["j2"]))):
         stem = name.rsplit("/", 1)[-1].removesuffix(".j2").removesuffix(".md")
-        known = _KNOWN.get(stem, _DOC)
+        known = _KNOWN.get(stem, CASE_NAMES if stem.startswith("case_") else _DOC)
         try:
             source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
             tree = env.parse(source, name, filename)
@@ -92,4 +94,5 @@ def check_templates(pack: Pack) -> list[str]:
             handout.render_handout(pack, (lang,), "html", pack.as_of)
         except render.TemplateProblem as exc:
             seen.add(str(exc))
+    seen |= check_cases(pack, renderer)  # individual-case letters (cases.yaml)
     return sorted(seen)
