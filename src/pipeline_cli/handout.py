@@ -126,23 +126,16 @@ def handout_doc(pack: Pack, lang: str, today: dt.date, stage_id: str = "") -> di
     }
 
 
-def handout_markdown(pack: Pack, langs: tuple[str, ...], today: dt.date, stage_id: str = "") -> str:
-    """The handout in each language in turn, each ending with its own stamp."""
+def render_handout(
+    pack: Pack, langs: tuple[str, ...], fmt: str, today: dt.date, stage_id: str = ""
+) -> str:
+    """The handout in each language in turn, each with its own stamp, as `fmt` (md or html)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     renderer = Renderer(pack)
     docs = [
         renderer.document(KIND, lang, handout_doc(pack, lang, today, stage_id)) for lang in langs
     ]
     head = f"{BOTH_NOTICE}\n\n" if len(langs) > 1 and "es" in langs[1:] else ""
-    return head + "\n".join(docs)
-
-
-def render_handout(
-    pack: Pack, langs: tuple[str, ...], fmt: str, today: dt.date, stage_id: str = ""
-) -> str:
-    """The handout as text in `fmt` (md or html)."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    markdown = handout_markdown(pack, langs, today, stage_id)
-    if fmt == "md":
-        return markdown
-    return Renderer(pack).html(markdown, langs[0], page=PAGE)
+    markdown = head + "\n".join(docs)
+    return markdown if fmt == "md" else renderer.html(markdown, langs[0], page=PAGE)
