@@ -173,16 +173,18 @@ def test_cli_prints_the_plan_in_both_languages(run: Any, pack: Pack) -> None:
     assert pack.disclaimer.en in r.stdout and pack.disclaimer.es in r.stdout
 
 
-def test_out_without_the_writer_is_a_clear_error_or_writes(
-    run: Any, pack: Pack, tmp_path: Path
-) -> None:
+def test_out_writes_the_plan(run: Any, pack: Pack, tmp_path: Path) -> None:
+    out = tmp_path / "out"
     r = run("--pack", str(pack.root), "advise", "--set", "state=CA", "--set", "county=Alameda",
-            "--out", str(tmp_path / "out"))  # fmt: skip
-    assert "Traceback" not in r.output
-    if r.exit_code == 0:
-        assert (tmp_path / "out").is_dir()
-    else:
-        assert r.exit_code == 1 and "error:" in r.stderr
+            "--out", str(out))  # fmt: skip
+    assert r.exit_code == 0, r
+    assert json.loads((out / "plan.json").read_text())["jurisdiction"]["county"] == (
+        "Alameda County"
+    )
+    assert "wrote" in r.stderr
+    again = run("--pack", str(pack.root), "advise", "--set", "state=CA", "--set",
+                "county=Alameda", "--out", str(out), "--force", "--skip-existing")  # fmt: skip
+    assert again.exit_code == 2 and "contradict" in again.stderr
 
 
 def test_save_writes_an_owner_only_answers_file(run: Any, pack: Pack, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline_cli import answers as ans
 from pipeline_cli import savefile
-from pipeline_cli.errors import PipelineError, UsageError
+from pipeline_cli.errors import UsageError
 from pipeline_cli.model import Pack, Plan
 
 
@@ -74,12 +74,10 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> dict[str,
 
 def write_files(plan: Plan, settings: Any, opts: AdviseOptions) -> list[Path]:
     """--out DIR: plan, letters and scripts, written by outputs.write_outputs."""
-    try:
-        from pipeline_cli.outputs import write_outputs  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise PipelineError("--out is not available in this build yet; use --json") from None
+    from pipeline_cli.outputs import write_outputs
+
     assert opts.out is not None
-    written: list[Path] = write_outputs(
+    return write_outputs(
         plan,
         opts.out,
         langs=settings.langs,
@@ -87,7 +85,6 @@ def write_files(plan: Plan, settings: Any, opts: AdviseOptions) -> list[Path]:
         force=opts.force,
         skip_existing=opts.skip_existing,
     )
-    return written
 
 
 def advise(settings: Any, opts: AdviseOptions) -> None:
