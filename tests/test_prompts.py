@@ -20,7 +20,7 @@ from prompt_toolkit.output import DummyOutput
 from pipeline_cli import advising, savefile
 from tests.advisepack import advise_pack
 
-ENTER, DOWN, CTRL_C, BACKSPACE = "\r", "\x1b[B", "\x03", "\x7f"
+ENTER, DOWN, UP, CTRL_C, BACKSPACE = "\r", "\x1b[B", "\x1b[A", "\x03", "\x7f"
 
 
 @pytest.fixture
@@ -47,9 +47,14 @@ def down(n: int) -> str:
     return DOWN * n + ENTER
 
 
+def up(n: int) -> str:
+    return UP * n + ENTER
+
+
 # Questions of the inline pack, in order: state, county, city, city_form (only with a city),
-# honors_detainers (yes/no/unknown), jail_operator (yes/no/unknown). Then the review menu,
-# whose first entry builds the plan.
+# honors_detainers (yes/no/unknown), jail_operator (yes/no/unknown); each list ends with
+# "< Back", and its pointer starts on the value the plan would assume (here "unknown", the
+# third entry). Then the review menu, whose first entry builds the plan.
 PASADENA = ["Calif", ENTER, "Los Angeles", ENTER, "Pasadena", ENTER]
 
 
@@ -60,7 +65,7 @@ def advise_json(run: Any, pack_dir: Path, *args: str) -> Any:
 
 
 def test_full_interview_with_i_dont_know(run: Any, pack_dir: Path, keys: Any) -> None:
-    keys(*PASADENA, ENTER, down(2), down(1), ENTER)
+    keys(*PASADENA, up(2), ENTER, up(1), ENTER)
     data = advise_json(run, pack_dir)
     a = data["jurisdiction"]["answers"]
     assert (a["state"], a["county"], a["city"]) == ("CA", "Los Angeles County", "Pasadena")
@@ -76,10 +81,10 @@ def test_back_from_text_and_from_a_choice(run: Any, pack_dir: Path, keys: Any) -
         "<", ENTER,  # city: back to the county, which keeps its answer
         ENTER,  # county (the pointer is on the current answer)
         "Glendale", ENTER,
-        down(1),  # city_form: strong mayor
-        down(3),  # honors_detainers: "< Back" (after yes, no, I don't know)
-        down(0),  # city_form again: the pointer is on "strong mayor"
-        down(1), down(0), ENTER,
+        up(1),  # city_form: strong mayor
+        down(1),  # honors_detainers: "< Back" (after yes, no, I don't know)
+        ENTER,  # city_form again: the pointer is on "strong mayor"
+        up(1), up(2), ENTER,  # honors: no; jail: yes; build
     )  # fmt: skip
     a = advise_json(run, pack_dir)["jurisdiction"]["answers"]
     assert a["city"] == "Glendale"
@@ -91,7 +96,7 @@ def test_review_edit_removes_questions_that_no_longer_apply(
     run: Any, pack_dir: Path, keys: Any
 ) -> None:
     keys(
-        *PASADENA, ENTER, ENTER, ENTER,  # council-manager; honors: yes; jail: yes
+        *PASADENA, up(2), ENTER, ENTER,  # council-manager; honors and jail: I don't know
         down(3),  # review: Build, State, County, City -> City
         BACKSPACE * len("Pasadena"), ENTER,  # no city any more
         ENTER,  # review again: build the plan
@@ -107,7 +112,7 @@ def test_review_edit_asks_questions_that_now_apply(run: Any, pack_dir: Path, key
         "Calif", ENTER, "Los Angeles", ENTER, ENTER,  # no city: city_form is not asked
         ENTER, ENTER,  # honors, jail
         down(3), "Pasadena", ENTER,  # review: set the city
-        ENTER,  # city_form now applies and is asked: council-manager
+        up(2),  # city_form now applies and is asked: council-manager
         ENTER,  # build
     )  # fmt: skip
     data = advise_json(run, pack_dir)

@@ -122,7 +122,7 @@ class Interview:
         message = q.prompt(self.lang)
         if q.help(self.lang):
             message += f"\n  {q.help(self.lang)}\n "
-        current = answers.get(q.id)
+        current = answers.get(q.id) or self._default(q, answers)
         back = [Choice(LABEL["back"](self.lang), value=BACK)] if can_go_back else []
         if q.type in ("text", "date", "long_text"):
             return self._text(q, message, current or "", can_go_back, answers)
@@ -136,6 +136,12 @@ class Interview:
             use_jk_keys=False,
         ).unsafe_ask()
         return str(picked)
+
+    def _default(self, q: Question, answers: dict[str, str]) -> str:
+        """Where the pointer starts: the value the plan would assume (often "I don't know")."""
+        if answers.get("state") not in self.pack.states:
+            return q.default
+        return ans.effective(self.pack, answers).get(q.id, q.default)
 
     def _choices(self, q: Question, answers: dict[str, str]) -> list[Choice]:
         if q.type == "state":
