@@ -42,22 +42,34 @@ def to_docx(markdown: str, lang: str) -> bytes:
         (mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), ""
     )
     doc.core_properties.language = lang
+    # python-docx looks a style name up by scanning every style, for every paragraph (most of
+    # the time a letter took); look each up once and set the paragraph's style id directly.
+    style_ids: dict[str, str] = {}
+
+    def para(style: str = "") -> Any:
+        p = doc.add_paragraph()
+        if style:
+            if style not in style_ids:
+                style_ids[style] = doc.styles[style].style_id
+            p._p.style = style_ids[style]
+        return p
+
     for b in blocks:
         if b.kind == "heading":
-            _runs(doc.add_heading("", level=min(b.level, 9)), b.spans)
+            _runs(para(f"Heading {min(b.level, 9)}"), b.spans)
         elif b.kind == "para":
-            _runs(doc.add_paragraph(), b.spans)
+            _runs(para(), b.spans)
         elif b.kind == "bullets":
             for item in b.items:
-                _runs(doc.add_paragraph(style="List Bullet"), item)
+                _runs(para("List Bullet"), item)
         elif b.kind == "numbered":
             # Word's "List Number" keeps counting across lists; explicit numbers stay right.
             for n, item in enumerate(b.items, start=1):
-                p = doc.add_paragraph(style="List")
+                p = para("List")
                 p.add_run(f"{n}. ")
                 _runs(p, item)
         else:
-            _rule(doc.add_paragraph())
+            _rule(para())
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
