@@ -301,3 +301,24 @@ def test_default_pack_writes_letters_for_real_jurisdictions(run: Run, tmp_path: 
         assert {f"{folder}/en/{t.role.id}/letter.md" for t in plan.targets} <= own
         want |= own | {f"{folder}/index.md"}
     assert set(snapshot(out)) == want
+
+
+def test_a_batch_flushes_to_disk_once_not_per_file(
+    run: Run, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    calls = {"fsync": 0, "sync": 0}
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        calls["fsync"] += 1
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sync", lambda: calls.__setitem__("sync", calls["sync"] + 1))
+    result = batch(run, pack, write_csv(tmp_path, CSV), tmp_path / "out")
+    assert result.exit_code == 0
+    assert calls == {"fsync": 1, "sync": 1}  # only the batch index.md is written after the flush
+    writers.write_atomic(tmp_path / "alone.md", b"x")  # outside a batch: each file is synced
+    assert calls["fsync"] == 2

@@ -10,7 +10,7 @@ time, writes it and drops it: memory stays flat over all 3,000-odd counties.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,9 @@ class Done:
     item: Item
     written: int
     skipped: int
+
+
+OnDone = Callable[[Done], None]
 
 
 def check_options(pack: Pack, opts: Options) -> None:
@@ -70,22 +73,23 @@ def refuse_existing(pack: Pack, items: list[Item], out: Path, opts: Options) -> 
     writers.refuse_existing(paths)
 
 
-def run(pack: Pack, items: list[Item], out: Path, opts: Options) -> Iterator[Done]:
-    """Write each item's outputs, one plan at a time; yields after each jurisdiction."""
-    for item in items:
-        plan = build_plan(pack, item.answers)
-        folder = out / item.folder
-        written = outputs.write_outputs(
-            plan,
-            folder,
-            langs=opts.langs,
-            fmt=opts.fmt,
-            force=opts.force,
-            skip_existing=opts.skip_existing,
-        )
-        total = sum(1 for _ in outputs.jobs(plan, folder, opts.langs, opts.fmt)) + 1  # + index
-        del plan  # the next jurisdiction starts from nothing
-        yield Done(item, len(written), total - len(written))
+def run(pack: Pack, items: list[Item], out: Path, opts: Options, on_done: OnDone) -> None:
+    """Write each item's outputs, one plan at a time; `on_done` hears of each jurisdiction."""
+    with writers.one_sync():  # one flush at the end, also when Ctrl-C stops the loop
+        for item in items:
+            plan = build_plan(pack, item.answers)
+            folder = out / item.folder
+            written = outputs.write_outputs(
+                plan,
+                folder,
+                langs=opts.langs,
+                fmt=opts.fmt,
+                force=opts.force,
+                skip_existing=opts.skip_existing,
+            )
+            total = sum(1 for _ in outputs.jobs(plan, folder, opts.langs, opts.fmt)) + 1  # index
+            del plan  # the next jurisdiction starts from nothing
+            on_done(Done(item, len(written), total - len(written)))
 
 
 _HEAD = {

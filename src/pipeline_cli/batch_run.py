@@ -79,9 +79,12 @@ def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool)
     done: list[batch.Done] = []
     try:
         with _progress(settings, len(items)) as step:
-            for d in batch.run(pack, items, out, opts):
+
+            def on_done(d: batch.Done) -> None:
                 done.append(d)
                 step(d.item)
+
+            batch.run(pack, items, out, opts, on_done)
     except KeyboardInterrupt:
         raise Interrupted(
             f"interrupted after {len(done)} of {len(items)} jurisdiction(s); the files written "
