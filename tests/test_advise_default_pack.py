@@ -142,3 +142,24 @@ def test_json_of_a_real_plan(run: Any) -> None:
     assert data["jurisdiction"]["county"] == "Harris County"
     assert {t["role"] for t in data["targets"]} >= {"state_legislature"}
     assert data["sources"] and all(s["id"] and s["title"] for s in data["sources"])
+
+
+@pytest.mark.parametrize(
+    ("state", "county", "role", "en", "es"),
+    [("VA", "Richmond city", "sheriff", "Sheriff of Richmond city",
+      "Sheriff de la Ciudad de Richmond"),
+     ("LA", "Orleans Parish", "sheriff", "Sheriff of Orleans Parish",
+      "Sheriff de la Parroquia de Orleans"),
+     ("TX", "Harris County", "sheriff", "Sheriff of Harris County",
+      "Sheriff del Condado de Harris"),
+     ("DC", "District of Columbia", "attorney_general",
+      "Attorney General of the District of Columbia", "Fiscal General del Distrito de Columbia"),
+     ("CA", "Los Angeles County", "governor", "Governor of California",
+      "Gobernador o gobernadora de California")],
+)  # fmt: skip
+def test_local_titles_agree_in_spanish(
+    pack: Pack, state: str, county: str, role: str, en: str, es: str
+) -> None:
+    target = plan_for(pack, state=state, county=county).target(role)
+    assert target is not None
+    assert (target.title.en, target.title.es) == (en, es)

@@ -62,3 +62,18 @@ def test_every_census_county_resolves_to_itself_and_has_a_spanish_name() -> None
         for name in j.counties(code):
             assert j.resolve_county(code, name) == name
             assert j.county_es(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "of"),
+    [("Orleans Parish", "es", "de la Parroquia de Orleans"),
+     ("Suffolk city", "es", "de la Ciudad de Suffolk"),
+     ("Juneau City and Borough", "es", "de la Ciudad y municipio de Juneau"),
+     ("Bethel Census Area", "es", "del Área censal de Bethel"),
+     ("Harris County", "es", "del Condado de Harris"),
+     ("District of Columbia", "es", "del Distrito de Columbia"),
+     ("District of Columbia", "en", "of the District of Columbia"),
+     ("Harris County", "en", "of Harris County"), ("", "es", "")],
+)  # fmt: skip
+def test_of_county_agrees_with_the_kind_of_place(name: str, lang: str, of: str) -> None:
+    assert j.of_county(name, lang) == of

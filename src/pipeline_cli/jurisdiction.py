@@ -17,18 +17,21 @@ _SUFFIXES = (
     "Municipio", "city",
 )  # fmt: skip
 
-# Spanish form of each county-equivalent kind; longest suffixes first.
+# Spanish form of each county-equivalent kind, longest suffixes first, with the word "of"
+# that goes before it ("del Condado", "de la Parroquia").
 _ES_KINDS = (
-    (" City and Borough", "Ciudad y municipio de {}"),
-    (" Census Area", "Área censal de {}"),
-    (" Municipality", "Municipio de {}"),
-    (" Municipio", "Municipio de {}"),
-    (" Borough", "Municipio de {}"),
-    (" County", "Condado de {}"),
-    (" Parish", "Parroquia de {}"),
-    (" city", "Ciudad de {}"),
+    (" City and Borough", "Ciudad y municipio de {}", "de la"),
+    (" Census Area", "Área censal de {}", "del"),
+    (" Municipality", "Municipio de {}", "del"),
+    (" Municipio", "Municipio de {}", "del"),
+    (" Borough", "Municipio de {}", "del"),
+    (" County", "Condado de {}", "del"),
+    (" Parish", "Parroquia de {}", "de la"),
+    (" city", "Ciudad de {}", "de la"),
 )
-_ES_WHOLE = {"District of Columbia": "Distrito de Columbia"}
+_ES_WHOLE = {"District of Columbia": ("Distrito de Columbia", "del")}
+# Places whose name takes an article: "the District of Columbia", "del Distrito de Columbia".
+_WITH_ARTICLE = {"District of Columbia": ("of the", "del")}
 
 
 @cache
@@ -99,18 +102,39 @@ def _short(name: str) -> str:
     return name
 
 
-def county_es(name: str) -> str:
-    """Spanish form of a Census county name: "Orleans Parish" -> "Parroquia de Orleans"."""
+def _county_es(name: str) -> tuple[str, str]:
+    """Spanish form of a Census county name and the "of" that goes before it."""
     if name in _ES_WHOLE:
         return _ES_WHOLE[name]
-    for suffix, pattern in _ES_KINDS:
+    for suffix, pattern, of in _ES_KINDS:
         if name.endswith(suffix):
-            return pattern.format(name[: -len(suffix)])
-    return name
+            return pattern.format(name[: -len(suffix)]), of
+    return name, "de"
+
+
+def county_es(name: str) -> str:
+    """Spanish form of a Census county name: "Orleans Parish" -> "Parroquia de Orleans"."""
+    return _county_es(name)[0]
 
 
 def county_in(name: str, lang: str) -> str:
     return county_es(name) if lang == "es" else name
+
+
+def of_county(name: str, lang: str) -> str:
+    """ "of" and the county, agreeing in Spanish: "de la Ciudad de Richmond", "del Condado de X"."""
+    if not name:
+        return ""
+    if lang == "es":
+        local, of = _county_es(name)
+        return f"{of} {local}"
+    return f"{_WITH_ARTICLE.get(name, ('of', ''))[0]} {name}"
+
+
+def of_state(name_en: str, name: str, lang: str) -> str:
+    """ "of" and the state's name: "de California", "del Distrito de Columbia"."""
+    en, es = _WITH_ARTICLE.get(name_en, ("of", "de"))
+    return f"{es if lang == 'es' else en} {name}"
 
 
 def title_values(facts: StateFacts, county: str, city: str, lang: str) -> dict[str, str]:
@@ -118,8 +142,10 @@ def title_values(facts: StateFacts, county: str, city: str, lang: str) -> dict[s
     board = facts.pardon_board(lang) if facts.pardon_board else ""
     return {
         "county": county_in(county, lang),
+        "of_county": of_county(county, lang),
         "city": city,
         "state_name": facts.name(lang),
+        "of_state": of_state(facts.name("en"), facts.name(lang), lang),
         "county_body": facts.county_body(lang),
         "county_word": facts.county_word(lang),
         "doc_name": facts.doc_name(lang),

@@ -11,8 +11,8 @@ from pipeline_cli.model import Question, Stage
 # Variables a role title template may use (see docs/pack-format.md).
 TITLE_VARS = frozenset(
     {
-        "county", "city", "state_name", "county_body", "county_word", "doc_name",
-        "pardon_board", "legislature",
+        "county", "of_county", "city", "state_name", "of_state", "county_body", "county_word",
+        "doc_name", "pardon_board", "legislature",
     }
 )  # fmt: skip
 
