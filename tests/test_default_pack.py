@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -125,11 +126,14 @@ def test_every_fact_record_cites_known_sources(pack: Pack) -> None:
 
 
 def test_spanish_is_written_not_copied(pack: Pack) -> None:
-    """A long string whose Spanish equals its English was not translated."""
+    """A long string whose Spanish equals its English was not translated.
+
+    Only words count: a title like "Sheriff {{ of_county }}" is the same in both languages.
+    """
     copied = [
         path
         for path, text in _texts(pack)
-        if len(text.en.split()) >= 4 and text.en.strip() == text.es.strip()
+        if len(re.sub(r"{{.*?}}", "", text.en).split()) >= 4 and text.en.strip() == text.es.strip()
     ]
     assert copied == []
 

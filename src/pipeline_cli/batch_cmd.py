@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pipeline_cli.commands import LetterFormat
+from pipeline_cli.cli_options import ForceOpt, FormatOpt, LetterFormat, SkipExistingOpt
 
 
 def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None:
@@ -26,13 +26,9 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
             ),
         ],
         out: Annotated[Path, typer.Option("--out", help="Folder for the output tree.")],
-        format: Annotated[
-            LetterFormat, typer.Option("--format", help="Format of letters and scripts.")
-        ] = LetterFormat.md,
-        force: Annotated[bool, typer.Option("--force", help="Overwrite files in --out.")] = False,
-        skip_existing: Annotated[
-            bool, typer.Option("--skip-existing", help="Keep files already in --out.")
-        ] = False,
+        format: FormatOpt = LetterFormat.md,
+        force: ForceOpt = False,
+        skip_existing: SkipExistingOpt = False,
     ) -> None:
         """Write plans, letters and scripts for every jurisdiction in a CSV file."""
         from pipeline_cli.batch_run import main

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-
-class CaseFormat(str, Enum):
-    md = "md"
-    txt = "txt"
-    html = "html"
-    docx = "docx"
+from pipeline_cli.cli_options import LetterFormat
 
 
 def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None:
@@ -52,7 +46,7 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
             typer.Option("--out", help="Write <lang>/case_<kind>.<ext> under this folder."),
         ] = None,
         format: Annotated[
-            Optional[CaseFormat],  # noqa: UP045
+            Optional[LetterFormat],  # noqa: UP045
             typer.Option("--format", help="md, txt, html or docx [default: md, or -o's suffix]."),
         ] = None,
         save: Annotated[

@@ -13,7 +13,7 @@ from typing import Any
 
 from pipeline_cli import expr
 from pipeline_cli.casemodel import CaseKind
-from pipeline_cli.docdata import BODIES
+from pipeline_cli.docdata import BODIES, date_doc, pack_doc
 from pipeline_cli.jurisdiction import title_values
 from pipeline_cli.model import Pack, Question, Role, StateFacts, Text
 
@@ -95,7 +95,7 @@ def _date(text: str) -> dict[str, Any] | None:
         d = dt.date.fromisoformat(text)
     except ValueError:
         return None
-    return {"iso": d.isoformat(), "day": d.day, "month": d.month, "year": d.year}
+    return date_doc(d)
 
 
 def case_doc(
@@ -140,19 +140,8 @@ def case_doc(
         "deliver": kind.deliver(lang),
         "notes": notes,
         "sources": list(sources.values()),
-        "pack": {
-            "name": pack.name,
-            "version": pack.version,
-            "as_of": pack.as_of.isoformat(),
-            "title": pack.title(lang),
-            "disclaimer": pack.disclaimer(lang),
-        },
-        "date": {
-            "iso": today.isoformat(),
-            "day": today.day,
-            "month": today.month,
-            "year": today.year,
-        },
+        "pack": pack_doc(pack, lang),
+        "date": date_doc(today),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline_cli import expr
-from pipeline_cli.builders import EMPTY, _choices, _list_of_mappings, _sources
+from pipeline_cli.builders import EMPTY, choices_of, list_of_mappings, sources_of
 from pipeline_cli.casemodel import FIELD_TYPES, Addressee, CaseField, CaseKind, CaseNote
 from pipeline_cli.fields import Reader
 from pipeline_cli.model import Choice
@@ -21,7 +21,7 @@ def cases(r: Reader, raw: Any, refs: Refs) -> dict[str, CaseKind]:
     out: dict[str, CaseKind] = {}
     if raw is None:
         return out
-    for d in _list_of_mappings(r, raw, "kinds"):
+    for d in list_of_mappings(r, raw, "kinds"):
         kind = _kind(r, d, refs)
         if kind.id in out:
             r.error(d.line, f"duplicate case kind {kind.id!r}")
@@ -69,7 +69,7 @@ def _kind(r: Reader, d: LDict, refs: Refs) -> CaseKind:
             continue
         r.keys(m, f"{what} note", ["text", "sources"], [])
         notes.append(
-            CaseNote(r.text(m, "text", f"{what} note") or EMPTY, _sources(r, m, what, refs))
+            CaseNote(r.text(m, "text", f"{what} note") or EMPTY, sources_of(r, m, what, refs))
         )
     ident = r.ident(d, "id", what)
     return CaseKind(
@@ -80,7 +80,7 @@ def _kind(r: Reader, d: LDict, refs: Refs) -> CaseKind:
         addressees=tuple(found),
         fields=tuple(fields),
         notes=tuple(notes),
-        sources=_sources(r, d, what, refs),
+        sources=sources_of(r, d, what, refs),
         needs_state=needs_state,
     )
 
@@ -109,7 +109,7 @@ def _field(r: Reader, d: LDict, kind_what: str) -> CaseField:
     ftype = r.choice(d, "type", what, FIELD_TYPES, "text")
     choices: tuple[Choice, ...] = ()
     if ftype == "choice":
-        choices = _choices(r, r.items(d, "choices", what), d.line_of("choices"), what)
+        choices = choices_of(r, r.items(d, "choices", what), d.line_of("choices"), what)
     elif "choices" in d:
         r.error(d.line_of("choices"), f"{what}.choices: only a `type: choice` field has choices")
     default = r.string(d, "default", what)

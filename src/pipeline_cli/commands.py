@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-
-class LetterFormat(str, Enum):
-    md = "md"
-    txt = "txt"
-    html = "html"
-    docx = "docx"
+from pipeline_cli.cli_options import ForceOpt, FormatOpt, LetterFormat, SkipExistingOpt
 
 
 def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None:
@@ -43,13 +37,9 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
         resume: Annotated[
             bool, typer.Option("--resume", help="Continue an interrupted interview.")
         ] = False,
-        format: Annotated[
-            LetterFormat, typer.Option("--format", help="Format of letters and scripts.")
-        ] = LetterFormat.md,
-        force: Annotated[bool, typer.Option("--force", help="Overwrite files in --out.")] = False,
-        skip_existing: Annotated[
-            bool, typer.Option("--skip-existing", help="Keep files already in --out.")
-        ] = False,
+        format: FormatOpt = LetterFormat.md,
+        force: ForceOpt = False,
+        skip_existing: SkipExistingOpt = False,
     ) -> None:
         """Find the open handoffs to ICE where you live, the demands, and whom to press."""
         from pipeline_cli.advising import AdviseOptions

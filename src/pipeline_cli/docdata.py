@@ -5,9 +5,10 @@ Templates hold wording only; every fact (titles, asks, reasons, laws, sources) c
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from pipeline_cli.model import Law, Plan, PlanDemand, PlanTarget, PlanTouchpoint
+from pipeline_cli.model import Law, Pack, Plan, PlanDemand, PlanTarget, PlanTouchpoint
 
 # Bodies that pass ordinances, resolutions or bills get a draft policy text.
 LEGISLATING = ("city_council", "county_board", "state_legislature")
@@ -26,6 +27,22 @@ def _demands(plan: Plan) -> dict[str, PlanDemand]:
     return {pd.demand.id: pd for ps in plan.stages for pd in ps.demands}
 
 
+def pack_doc(pack: Pack, lang: str) -> dict[str, str]:
+    """What the stamp on every output says about the pack."""
+    return {
+        "name": pack.name,
+        "version": pack.version,
+        "as_of": pack.as_of.isoformat(),
+        "title": pack.title(lang),
+        "disclaimer": pack.disclaimer(lang),
+    }
+
+
+def date_doc(d: dt.date) -> dict[str, Any]:
+    """A date as templates take it (the `longdate` macro spells it out per language)."""
+    return {"iso": d.isoformat(), "day": d.day, "month": d.month, "year": d.year}
+
+
 def base(plan: Plan, lang: str) -> dict[str, Any]:
     """Names every template may use: the place, the pack, the date and the disclaimer."""
     j = plan.jurisdiction
@@ -40,14 +57,8 @@ def base(plan: Plan, lang: str) -> dict[str, Any]:
             "city": j.city,
             "name": j.city or county,
         },
-        "pack": {
-            "name": plan.pack.name,
-            "version": plan.pack.version,
-            "as_of": plan.pack.as_of.isoformat(),
-            "title": plan.pack.title(lang),
-            "disclaimer": plan.pack.disclaimer(lang),
-        },
-        "date": {"iso": d.isoformat(), "day": d.day, "month": d.month, "year": d.year},
+        "pack": pack_doc(plan.pack, lang),
+        "date": date_doc(d),
         "signer": {k: j.answers.get(k, "").strip() for k in SIGN_KEYS},
     }
 

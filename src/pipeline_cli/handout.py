@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pipeline_cli.docdata import date_doc, pack_doc
 from pipeline_cli.errors import UsageError
 from pipeline_cli.fields import did_you_mean
 from pipeline_cli.model import Pack, Stage
@@ -104,19 +105,8 @@ def handout_doc(pack: Pack, lang: str, today: dt.date, stage_id: str = "") -> di
     ]
     return {
         "lang": lang,
-        "pack": {
-            "name": pack.name,
-            "version": pack.version,
-            "as_of": pack.as_of.isoformat(),
-            "title": pack.title(lang),
-            "disclaimer": pack.disclaimer(lang),
-        },
-        "date": {
-            "iso": today.isoformat(),
-            "day": today.day,
-            "month": today.month,
-            "year": today.year,
-        },
+        "pack": pack_doc(pack, lang),
+        "date": date_doc(today),
         "flow": [
             {"n": n, "title": s.title(lang), "chosen": s.id == chosen}
             for n, s in enumerate(pack.stages, start=1)

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pipeline_cli import builders, casefile, yamlio
+from pipeline_cli import builders, casefile, fact_builders, stage_builders, yamlio
 from pipeline_cli.errors import PackError, PipelineError
 from pipeline_cli.fields import Reader, did_you_mean
 from pipeline_cli.model import Pack, Text
@@ -65,9 +65,9 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
 
     meta = builders.pack_meta(*data["pack.yaml"])
     sources = builders.sources(*data["sources.yaml"])
-    questions = builders.questions(*data["questions.yaml"], loaded.refs)
-    roles = builders.roles(*data["roles.yaml"], loaded.refs)
-    states = builders.states(*data["states.yaml"], loaded.refs)
+    questions = fact_builders.questions(*data["questions.yaml"], loaded.refs)
+    roles = fact_builders.roles(*data["roles.yaml"], loaded.refs)
+    states = fact_builders.states(*data["states.yaml"], loaded.refs)
     clauses = builders.clauses(*data["clauses.yaml"], loaded.refs)
     cases = casefile.cases(*data["cases.yaml"], loaded.refs)
 
@@ -85,7 +85,7 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
     stages = []
     for order, name in enumerate(stage_files, start=1):
         reader, raw = _read(root, name, loaded)
-        stage = builders.stage(reader, raw, order, loaded.refs)
+        stage = stage_builders.stage(reader, raw, order, loaded.refs)
         if stage is not None:
             stages.append(stage)
 
