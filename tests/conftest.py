@@ -42,15 +42,12 @@ def run() -> Callable[..., Any]:
         result = runner.invoke(app, list(args), input=input, catch_exceptions=True)
         exc = result.exception
         if exc is not None and not isinstance(exc, SystemExit):
-            # Reproduce main()'s boundary so tests see the user's exit code and message.
-            from pipeline_cli.errors import PackError, PipelineError
+            # main()'s boundary, so tests see the user's exit code and message.
+            from pipeline_cli.errors import PipelineError, message_lines
 
-            if isinstance(exc, PackError):
-                last = f"error: the pack has {len(exc.problems)} problem(s); fix them first"
-                lines = [*exc.problems, last]  # exactly what main() prints
-                return _Result(exc.code, result.stdout, result.stderr + "\n".join(lines) + "\n")
             if isinstance(exc, PipelineError):
-                return _Result(exc.code, result.stdout, result.stderr + f"error: {exc}\n")
+                lines = "".join(f"{line}\n" for line in message_lines(exc))
+                return _Result(exc.code, result.stdout, result.stderr + lines)
             raise exc
         del cli
         return _Result(result.exit_code, result.stdout, result.stderr)

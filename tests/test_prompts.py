@@ -140,6 +140,7 @@ def test_ctrl_c_saves_and_resume_continues(run: Any, pack_dir: Path, keys: Any) 
     keys("Calif", ENTER, "Los Angeles", ENTER, CTRL_C)
     r = run("--pack", str(pack_dir), "advise")
     assert r.exit_code == 130
+    assert r.stderr.startswith("Stopped. Your answers are saved in ")  # a choice, not an error
     assert f"pipeline --pack {pack_dir} advise --resume" in r.stderr
     saved = savefile.default_path()
     assert saved.stat().st_mode & 0o777 == 0o600
@@ -187,3 +188,20 @@ def test_resume_with_nothing_saved(run: Any, pack_dir: Path) -> None:
     r = run("--pack", str(pack_dir), "advise", "--resume")
     assert r.exit_code == 2
     assert "nothing to resume" in r.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_help_lines_wrap_to_the_terminal_and_keep_every_word(tmp_path: Path, lang: str) -> None:
+    from pipeline_cli.model import Text
+    from pipeline_cli.pack import load_pack
+    from pipeline_cli.prompts import Interview
+
+    pack = load_pack()
+    interview = Interview(pack, lang, tmp_path / "a.yaml", "pipeline advise --resume", Text("", ""))
+    long_helps = [q for q in pack.questions if len(q.help(lang)) > 60]
+    assert long_helps
+    for q in long_helps:
+        first, *rest = interview.message(q, width=60).rstrip().split("\n")
+        assert first == q.prompt(lang)
+        assert all(len(line) <= 58 for line in rest), q.id
+        assert " ".join(" ".join(rest).split()) == " ".join(q.help(lang).split())

@@ -87,7 +87,7 @@ def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool)
             batch.run(pack, items, out, opts, on_done)
     except KeyboardInterrupt:
         raise Interrupted(
-            f"interrupted after {len(done)} of {len(items)} jurisdiction(s); the files written "
+            f"Stopped after {len(done)} of {len(items)} jurisdiction(s); the files written "
             f"are complete; finish with: {_rerun(settings, file, out, fmt)}"
         ) from None
     index = batch.write_index(out, name, done, opts)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from pipeline_cli import __version__
-from pipeline_cli.errors import PackError, PipelineError, UsageError
+from pipeline_cli.errors import PipelineError, UsageError, message_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -234,13 +234,9 @@ def main() -> None:
         return
     try:
         app()
-    except PackError as exc:
-        for line in exc.problems:
-            typer.echo(line, err=True)
-        typer.echo(f"error: the pack has {len(exc.problems)} problem(s); fix them first", err=True)
-        sys.exit(exc.code)
     except PipelineError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        for line in message_lines(exc):
+            typer.echo(line, err=True)
         sys.exit(exc.code)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)

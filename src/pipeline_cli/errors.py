@@ -27,3 +27,13 @@ class Interrupted(PipelineError):
     """The user pressed Ctrl-C; the message says how to resume."""
 
     code = 130
+
+
+def message_lines(exc: PipelineError) -> list[str]:
+    """What the CLI prints for `exc`, one line each (the exit code is `exc.code`)."""
+    if isinstance(exc, PackError):
+        last = f"error: the pack has {len(exc.problems)} problem(s); fix them first"
+        return [*exc.problems, last]
+    if isinstance(exc, Interrupted):  # the user chose to stop: not an error; says how to go on
+        return [str(exc)]
+    return [f"error: {exc}"]

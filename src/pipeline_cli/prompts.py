@@ -6,6 +6,8 @@ path as --answers and --set, and is saved after each question so Ctrl-C loses no
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from pathlib import Path
 
 import questionary
@@ -50,7 +52,7 @@ class Interview:
         except KeyboardInterrupt:
             savefile.save(self.save_to, answers)
             raise Interrupted(
-                f"interrupted; your answers are saved in {self.save_to}. "
+                f"Stopped. Your answers are saved in {self.save_to}. "
                 f"Resume with: {self.resume_hint}"
             ) from None
         except EOFError:
@@ -118,10 +120,24 @@ class Interview:
             return LABEL["unknown"](self.lang)
         return value or LABEL["blank"](self.lang)
 
-    def _ask(self, q: Question, answers: dict[str, str], can_go_back: bool) -> str:
+    def message(self, q: Question, width: int = 0) -> str:
+        """The question and its help line, wrapped to the terminal (prompts do not wrap)."""
+        width = width or shutil.get_terminal_size().columns
         message = q.prompt(self.lang)
         if q.help(self.lang):
-            message += f"\n  {q.help(self.lang)}\n "
+            help_text = textwrap.fill(
+                q.help(self.lang),
+                width=max(40, min(width, 100) - 2),
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+            message += f"\n{help_text}\n "
+        return message
+
+    def _ask(self, q: Question, answers: dict[str, str], can_go_back: bool) -> str:
+        message = self.message(q)
         current = answers.get(q.id) or self._default(q, answers)
         back = [Choice(LABEL["back"](self.lang), value=BACK)] if can_go_back else []
         if q.type in ("text", "date", "long_text"):
