@@ -170,6 +170,9 @@ def test_cli_prints_the_plan_in_both_languages(run: Any, pack: Pack) -> None:
     assert "Plan for New Haven County, Connecticut" in r.stdout
     assert "Plan para Condado de New Haven, Connecticut" in r.stdout
     assert "Sheriff" not in r.stdout
+    n = len(build_plan(pack, {"state": "CT", "county": "New Haven County"}, TODAY).sources)
+    assert f"Sources: {n} cited; the full list with links is in plan.md" in r.stdout
+    assert f"Fuentes: {n} citadas" in r.stdout
     assert pack.disclaimer.en in r.stdout and pack.disclaimer.es in r.stdout
 
 

@@ -23,6 +23,12 @@ L = {
     "targets": Text("Whom to press", "A quién presionar"),
     "warnings": Text("Warnings", "Advertencias"),
     "sources": Text("Sources", "Fuentes"),
+    "sources_where": Text(
+        "{n} cited; the full list with links is in plan.md (advise --out DIR) and in "
+        "advise --json.",
+        "{n} citadas; la lista completa con enlaces está en plan.md (advise --out CARPETA) y en "
+        "advise --json.",
+    ),
     "none": Text("nothing left to demand here", "nada que exigir aquí"),
     "preempted": Text("state law blocks local action", "la ley estatal impide la acción local"),
 }
@@ -74,7 +80,7 @@ def _one(console: Console, plan: Plan, lang: str) -> None:
         console.print(f"\n[bold yellow]{lab['warnings']}[/]")
         for w in plan.warnings:
             console.print(f"! {escape(w.text(lang))}")
-    console.print(f"\n[bold]{lab['sources']}[/]")
-    for s in plan.sources:
-        console.print(f"  \\[{escape(s.id)}] {escape(s.title)} {escape(s.url)}")
+    # Every source would bury the plan on a screen; the files and the JSON carry them all.
+    where = lab["sources_where"].format(n=len(plan.sources))
+    console.print(f"\n[bold]{lab['sources']}[/]: {where}")
     console.print(f"\n[dim]{escape(plan.pack.disclaimer(lang))}[/]")

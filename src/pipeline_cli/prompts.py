@@ -24,7 +24,10 @@ LABEL = {
     "back": Text("< Back", "< Atrás"),
     "unknown": Text("I don't know", "No sé"),
     "done": Text("Build the plan", "Crear el plan"),
-    "review": Text("Review your answers (choose one to change it)", "Revise sus respuestas"),
+    "review": Text(
+        "Review your answers (choose one to change it)",
+        "Revise sus respuestas (elija una para cambiarla)",
+    ),
     "blank": Text("(blank)", "(en blanco)"),
     "text_back": Text("type < to go back", "escriba < para volver"),
     "required": Text("This one is needed.", "Esta respuesta es necesaria."),
@@ -105,8 +108,12 @@ class Interview:
             if value != BACK:
                 self._set(answers, q, value)
 
-    def _row(self, q: Question, answers: dict[str, str]) -> str:
-        return f"{q.prompt(self.lang)}  →  {self._label(q, answers.get(q.id, ''))}"
+    def _row(self, q: Question, answers: dict[str, str], width: int = 0) -> str:
+        """One review line; a long question is shortened so the answer stays on screen."""
+        width = width or shutil.get_terminal_size().columns
+        label = self._label(q, answers.get(q.id, ""))
+        room = max(24, width - len(label) - 10)  # pointer, arrow and margin
+        return f"{textwrap.shorten(q.prompt(self.lang), room, placeholder=' …')}  →  {label}"
 
     def _label(self, q: Question, value: str) -> str:
         if q.type == "state":
@@ -123,7 +130,12 @@ class Interview:
     def message(self, q: Question, width: int = 0) -> str:
         """The question and its help line, wrapped to the terminal (prompts do not wrap)."""
         width = width or shutil.get_terminal_size().columns
-        message = q.prompt(self.lang)
+        message = textwrap.fill(
+            q.prompt(self.lang),
+            width=max(40, min(width, 100) - 2),  # after questionary's "? "
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
         if q.help(self.lang):
             help_text = textwrap.fill(
                 q.help(self.lang),
