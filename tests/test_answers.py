@@ -95,7 +95,29 @@ def test_bad_value_in_file_names_the_file(run: Any, pack_dir: Path, tmp_path: Pa
     f.write_text("state: CA\ncounty: Nowhere\n")
     r = run("--pack", str(pack_dir), "advise", "--answers", str(f))
     assert r.exit_code == 1
-    assert f"{f}: county: 'Nowhere'" in r.stderr
+    assert f"{f}:2: county: 'Nowhere'" in r.stderr
+
+
+def test_every_bad_answer_in_a_file_is_reported_with_its_line(
+    run: Any, pack_dir: Path, tmp_path: Path
+) -> None:
+    f = tmp_path / "a.json"
+    f.write_text('{"state": "CA",\n "county": "Nowhere",\n "honors_detainer": "no"}\n')
+    r = run("--pack", str(pack_dir), "advise", "--answers", str(f))
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith(f"error: {f}:3: unknown answer key 'honors_detainer'")
+    assert lines[1].startswith(f"error: {f}:2: county: 'Nowhere' is not a county of CA")
+    assert len(lines) == 2
+
+
+def test_a_bad_state_is_one_error_not_two(run: Any, pack_dir: Path) -> None:
+    r = run("--pack", str(pack_dir), "advise", "--set", "state=Kalifornia", "--set", "county=X")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "error: --set: state: 'Kalifornia' is not a US state, DC or PR (did you mean "
+        "California?); give a USPS code like CA or a name like California"
+    ]
 
 
 def test_answers_file_that_is_not_a_mapping(run: Any, pack_dir: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli import expr, jurisdiction, yamlio
-from pipeline_cli.errors import PipelineError, UsageError
+from pipeline_cli.errors import PipelineError, Problems, UsageError
 from pipeline_cli.fields import did_you_mean
 from pipeline_cli.model import Pack, Question, StateFacts
 
@@ -22,8 +22,8 @@ _NO = {"no", "n", "false"}
 _UNKNOWN = {"unknown", "i don't know", "i dont know", "dont know", "?", "no sé", "no se", ""}
 
 
-class AnswerError(PipelineError):
-    """A value that does not fit its question; the message names the key and the valid form."""
+class AnswerError(Problems):
+    """Values that do not fit their questions; each problem names the key and the valid form."""
 
 
 def _norm(text: str) -> str:
@@ -111,17 +111,28 @@ def validate(
     `state` is the state already known (e.g. from a file) when `raw` gives only a county.
     """
     ids = [q.id for q in pack.questions]
-    where = f"{origin}: " if origin else ""
+    problems: list[str] = []
+
+    def at(key: str) -> str:  # "answers.yaml:3" where the file gives lines
+        line = raw.line_of(key) if isinstance(raw, yamlio.LDict) else 0
+        return f"{origin}:{line}" if origin and line else origin
+
     for key in raw:
         if key not in ids:
+            where = f"{at(key)}: " if origin else ""
             hint = did_you_mean(str(key), ids)
-            raise AnswerError(
-                f"{where}unknown answer key {key!r}{hint}; keys are: {', '.join(ids)}"
-            )
+            problems.append(f"{where}unknown answer key {key!r}{hint}; keys are: {', '.join(ids)}")
     out: dict[str, str] = {}
     for q in pack.questions:  # pack order: the state is known before the county
         if q.id in raw:
-            out[q.id] = coerce(q, raw[q.id], out.get("state", state), origin)
+            if q.type == "county" and "state" in raw and "state" not in out:
+                continue  # the state's own error says it all; a county needs a state
+            try:
+                out[q.id] = coerce(q, raw[q.id], out.get("state", state), at(q.id))
+            except AnswerError as exc:
+                problems += exc.problems
+    if problems:
+        raise AnswerError(*problems)
     return out
 
 
@@ -145,7 +156,7 @@ def load_file(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise AnswerError(f"{path}: expected a mapping of answer keys to values, e.g. state: CA")
-    return dict(data)
+    return data  # an LDict: it knows the line of each key
 
 
 def gather(pack: Pack, file: Path | None, sets: Iterable[str]) -> dict[str, str]:

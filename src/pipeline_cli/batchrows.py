@@ -83,7 +83,7 @@ def _header(pack: Pack, name: str, line: int, cells: list[str], problems: list[s
             try:  # the same message --set gives for an unknown key, did-you-mean included
                 ans.validate(pack, {key: ""}, f"{name}:{line}")
             except ans.AnswerError as exc:
-                problems.append(str(exc))
+                problems += exc.problems
         keys.append(key if key in ids and key not in keys else "")
     absent = [k for k in ("state", "county") if k not in keys]
     if absent:  # every row would fail the same way: report the header alone
@@ -150,7 +150,7 @@ def read_items(pack: Pack, data: bytes, name: str) -> list[Item]:
         try:
             found = _row(pack, origin, keys, cells)
         except ans.AnswerError as exc:
-            problems.append(str(exc))
+            problems += exc.problems
             continue
         for given in found:
             folder = _folder(given)

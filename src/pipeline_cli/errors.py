@@ -15,12 +15,19 @@ class UsageError(PipelineError):
     code = 2
 
 
-class PackError(PipelineError):
+class Problems(PipelineError):
+    """Several problems found in one pass, so the user can fix them all at once."""
+
+    def __init__(self, *problems: str) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(problems))
+
+
+class PackError(Problems):
     """A pack that does not load; carries every problem found."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__(*problems)
 
 
 class Interrupted(PipelineError):
@@ -34,6 +41,8 @@ def message_lines(exc: PipelineError) -> list[str]:
     if isinstance(exc, PackError):
         last = f"error: the pack has {len(exc.problems)} problem(s); fix them first"
         return [*exc.problems, last]
+    if isinstance(exc, Problems):
+        return [f"error: {problem}" for problem in exc.problems]
     if isinstance(exc, Interrupted):  # the user chose to stop: not an error; says how to go on
         return [str(exc)]
     return [f"error: {exc}"]
