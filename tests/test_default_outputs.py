@@ -51,8 +51,11 @@ def test_any_county_gives_letters_for_each_target_in_both_languages_and_formats(
         write_outputs(plan, out, langs=("en", "es"), fmt=fmt)
         for lang in ("en", "es"):
             for t in plan.targets:
-                for kind in ("letter", "public_comment", "call_script"):
-                    assert (out / lang / t.role.id / f"{kind}.{fmt}").stat().st_size > 0
+                assert (out / lang / t.role.id / f"letter.{fmt}").stat().st_size > 0
+                for kind in ("public_comment", "call_script"):
+                    script = out / lang / t.role.id / f"{kind}.{fmt}"
+                    assert script.exists() == t.role.scripts
+                    assert not t.role.scripts or script.stat().st_size > 0
                 ordinance = out / lang / t.role.id / f"ordinance.{fmt}"
                 assert ordinance.exists() == (t.role.id in docdata.LEGISLATING)
 
@@ -67,3 +70,16 @@ def test_public_comment_fits_two_minutes_for_every_target(
         for t in plan.targets:
             text = renderer.document("public_comment", lang, docdata.target_doc(plan, t, lang))
             assert words(mdlite.to_text(body(text))) <= MAX_SPOKEN_WORDS, (t.role.id, lang)
+
+
+def test_an_immigration_judge_gets_a_letter_but_no_call_or_comment_script(
+    pack: Pack, tmp_path: Path
+) -> None:
+    """The role itself says not to call the judge: only a letter, filed through the case."""
+    assert not pack.roles["immigration_judge"].scripts
+    plan = build_plan(pack, PLACES[0], dt.date(2026, 12, 1))
+    assert plan.target("immigration_judge") is not None
+    write_outputs(plan, tmp_path, langs=("en",), fmt="md")
+    judge = tmp_path / "en" / "immigration_judge"
+    assert sorted(p.name for p in judge.iterdir()) == ["letter.md"]
+    assert (tmp_path / "en" / "sheriff" / "call_script.md").exists()

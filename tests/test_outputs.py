@@ -25,7 +25,7 @@ def expected_files(plan: Plan, langs: tuple[str, ...], fmt: str) -> set[str]:
     for lang in langs:
         files.add(f"{lang}/plan.md")
         for t in plan.targets:
-            kinds = ["letter", "public_comment", "call_script"]
+            kinds = ["letter", "public_comment", "call_script"] if t.role.scripts else ["letter"]
             kinds += ["ordinance"] if t.role.id in LEGISLATING else []
             files |= {f"{lang}/{t.role.id}/{k}.{fmt}" for k in kinds}
     return files

@@ -41,7 +41,7 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             d,
             what,
             ["id", "level", "name", "controls", "reach", "how_to_reach", "titles", "sources"],
-            ["when"],
+            ["when", "scripts"],
         )
         ident = r.ident(d, "id", what)
         refs.define("role", ident, r, d.line)
@@ -77,6 +77,7 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             titles=tuple(titles),
             sources=sources_of(r, d, what, refs),
             when=when,
+            scripts=r.flag(d, "scripts", what, default=True),
         )
     return out
 

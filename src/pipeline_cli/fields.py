@@ -118,11 +118,11 @@ class Reader:
             return []
         return list(zip(value, value.item_lines, strict=True))
 
-    def flag(self, d: LDict, key: str, what: str) -> bool:
-        value = d.get(key, False)
+    def flag(self, d: LDict, key: str, what: str, default: bool = False) -> bool:
+        value = d.get(key, default)
         if not isinstance(value, bool):
             self.error(d.line_of(key), f"{what}.{key}: must be true or false")
-            return False
+            return default
         return value
 
     def date(self, d: LDict, key: str, what: str) -> dt.date | None:

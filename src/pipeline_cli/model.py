@@ -113,6 +113,7 @@ class Role:
     titles: tuple[TitleVariant, ...]
     sources: tuple[str, ...]
     when: str = ""
+    scripts: bool = True  # False: reached only in writing (a judge), so no call or comment script
 
 
 @dataclass(frozen=True)

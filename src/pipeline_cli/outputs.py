@@ -43,7 +43,9 @@ def jobs(plan: Plan, out_dir: Path, langs: tuple[str, ...], fmt: str) -> Iterato
         yield Job(out_dir / lang / "plan.md", "plan", lang)
         for target in plan.targets:
             folder = out_dir / lang / target.role.id
-            kinds = TARGET_KINDS + (("ordinance",) if target.role.id in docdata.LEGISLATING else ())
+            kinds: tuple[str, ...] = TARGET_KINDS if target.role.scripts else ("letter",)
+            if target.role.id in docdata.LEGISLATING:
+                kinds += ("ordinance",)
             for kind in kinds:
                 yield Job(folder / f"{kind}.{fmt}", kind, lang, target)
 
