@@ -10,6 +10,7 @@ import pytest
 
 from pipeline_cli import mdlite, writers
 from pipeline_cli.errors import PipelineError, UsageError
+from tests.planfactory import words
 
 
 def mode(path: Path) -> int:
@@ -95,3 +96,17 @@ def test_text_format_strips_markdown_sensibly() -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="md, txt, html, docx"):
         writers.encode("# x", "pdf", "en", lambda md, lang: md)
+
+
+def test_plain_text_keeps_addresses_and_hyphenated_words_whole() -> None:
+    url = "https://example.org/" + "a-very-long-path/" * 6
+    md = (
+        "# Council-manager cities\n\nIn council-manager cities the manager signs. "
+        f"See [the source]({url}) and the long-standing practice of strong-mayor cities.\n\n"
+        "1. first-in-line ask\n2. second ask\n"
+    )
+    text = mdlite.to_text(md, width=40)
+    assert f"({url})" in text.split()
+    assert "council-manager" in text.split() and "long-standing" in text.split()
+    # The public-comment fitter counts words without the layout: the same count.
+    assert words(mdlite.words_text(md)) == words(text)

@@ -25,6 +25,7 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    meta,
 )
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -91,7 +92,7 @@ def where(exc: BaseException, dirs: tuple[Path, ...]) -> str:
 
 def spoken_words(markdown: str) -> int:
     """Words a speaker reads aloud (Markdown marks and punctuation do not count)."""
-    return len(_WORD.findall(mdlite.to_text(markdown)))
+    return len(_WORD.findall(mdlite.words_text(markdown)))
 
 
 class Renderer:
@@ -100,6 +101,8 @@ class Renderer:
     def __init__(self, pack: Pack) -> None:
         self.dirs = template_dirs(pack.root)
         self.env = environment(self.dirs)
+        self._stamps: dict[tuple[str, str], str] = {}
+        self._stamp_names: dict[str, tuple[str, ...]] = {}
 
     def _render(self, name: str, ctx: dict[str, Any]) -> str:
         try:
@@ -115,7 +118,20 @@ class Renderer:
         return self._render(f"{lang}/{kind}.md.j2", ctx).strip() + "\n"
 
     def stamp(self, lang: str, ctx: dict[str, Any]) -> str:
-        return self._render(f"{lang}/{STAMP}.md.j2", ctx).strip() + "\n"
+        """The stamp, rendered once per distinct value of the names it uses (a batch writes
+        thousands of files with the same stamp)."""
+        name = f"{lang}/{STAMP}.md.j2"
+        if lang not in self._stamp_names:
+            try:
+                source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+                used = meta.find_undeclared_variables(self.env.parse(source))
+            except TemplateError:  # reported with file and line by _render below
+                used = set(ctx)
+            self._stamp_names[lang] = tuple(sorted(used))
+        key = (lang, repr([ctx.get(n) for n in self._stamp_names[lang]]))
+        if key not in self._stamps:
+            self._stamps[key] = self._render(name, ctx).strip() + "\n"
+        return self._stamps[key]
 
     def document(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:
         """A whole document: the body, a rule, then the stamp in the same language."""
