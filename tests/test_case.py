@@ -302,3 +302,26 @@ def test_shipped_pack_renders_each_kind(run: Any, tmp_path: Path, kind: str) -> 
     assert result.exit_code == 0, result.output
     assert ANSWERS[kind][NAME_FIELD[kind]] in result.stdout
     assert "not legal advice" in result.stdout and "no asesoría legal" in result.stdout
+
+
+def test_a_note_about_one_states_procedure_shows_only_there(run: Any, tmp_path: Path) -> None:
+    path = answers_file(tmp_path, "pardon")
+    for state, shown in (("CA", True), ("AZ", False), ("GA", False)):
+        result = run("case", "pardon", "--answers", str(path), "--state", state)
+        assert result.exit_code == 0, result.output
+        assert ("Certificate of Rehabilitation" in result.stdout) == shown, state
+        assert "pardon can remove the state conviction" in result.stdout  # the general note
+
+
+def test_a_note_when_must_compile(
+    run: Any, pack_files: dict[str, Any], make_pack: Callable[[dict[str, Any]], Path]
+) -> None:
+    files = with_cases(pack_files)
+    kind = files["cases.yaml"]["kinds"][0]
+    kind.setdefault("notes", []).append(
+        {"when": "facts.code ==", "text": {"en": "x", "es": "x"}, "sources": ["src1"]}
+    )
+    result = run("validate", str(make_pack(files)))
+    assert result.exit_code == 1
+    assert "cases.yaml:" in result.stderr and ".notes: " in result.stderr
+    assert "facts.code ==" in result.stderr

@@ -117,7 +117,12 @@ def case_doc(
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}
         return [sources[s]["n"] for s in ids if s in sources]
 
-    notes = [{"text": n.text(lang), "refs": cite(n.sources)} for n in kind.notes]
+    ctx: dict[str, Any] = expr.context(v, facts) if facts else dict(v)
+    notes = [
+        {"text": n.text(lang), "refs": cite(n.sources)}
+        for n in kind.notes
+        if expr.evaluate(n.when, ctx)
+    ]
     cite(kind.sources)
     labels = {
         f.id: next((c.label(lang) for c in f.choices if c.value == v[f.id]), "")

@@ -57,20 +57,25 @@ def _kind(r: Reader, d: LDict, refs: Refs) -> CaseKind:
         r.error(d.line_of("addressees"), f"{what}: needs at least one addressee role")
     answer_choices = {f.id: tuple(c.value for c in f.choices) for f in fields}
     answer_choices["state"] = ()
-    for a, line in ((a, d.line_of("addressees")) for a in found):
-        for problem in expr.check(a.when, answer_choices) if a.when.strip() else ():
-            r.error(line, f"{what}.addressees: {problem}")
-        if "facts" in a.when and not needs_state:
-            r.error(line, f"{what}.addressees: a `when` naming facts needs `needs_state: true`")
+
+    def check_when(when: str, line: int, where: str) -> None:
+        for problem in expr.check(when, answer_choices) if when.strip() else ():
+            r.error(line, f"{what}.{where}: {problem}")
+        if "facts" in when and not needs_state:
+            r.error(line, f"{what}.{where}: a `when` naming facts needs `needs_state: true`")
+
+    for a in found:
+        check_when(a.when, d.line_of("addressees"), "addressees")
     notes = []
     for item, line in r.items(d, "notes", what):
         m = r.mapping(item, f"{what} note", line)
         if m is None:
             continue
-        r.keys(m, f"{what} note", ["text", "sources"], [])
-        notes.append(
-            CaseNote(r.text(m, "text", f"{what} note") or EMPTY, sources_of(r, m, what, refs))
-        )
+        r.keys(m, f"{what} note", ["text", "sources"], ["when"])
+        when = r.string(m, "when", what)
+        check_when(when, m.line_of("when"), "notes")
+        text = r.text(m, "text", f"{what} note") or EMPTY
+        notes.append(CaseNote(text, sources_of(r, m, what, refs), when))
     ident = r.ident(d, "id", what)
     return CaseKind(
         id=ident,

@@ -29,6 +29,7 @@ class CaseNote:
 
     text: Text
     sources: tuple[str, ...]
+    when: str = ""  # e.g. "facts.code == 'CA'": a note about one state's procedure
 
 
 @dataclass(frozen=True)
