@@ -83,3 +83,23 @@ def test_an_immigration_judge_gets_a_letter_but_no_call_or_comment_script(
     judge = tmp_path / "en" / "immigration_judge"
     assert sorted(p.name for p in judge.iterdir()) == ["letter.md"]
     assert (tmp_path / "en" / "sheriff" / "call_script.md").exists()
+
+
+def test_notes_for_organizers_stay_out_of_the_letters(pack: Pack, tmp_path: Path) -> None:
+    import json
+
+    plan = build_plan(pack, PLACES[0], dt.date(2026, 12, 1))
+    noted = [pd for ps in plan.stages for pd in ps.demands if pd.demand.organizing]
+    assert noted
+    write_outputs(plan, tmp_path, langs=("en", "es"), fmt="md")
+    data = json.loads((tmp_path / "plan.json").read_text())
+    by_id = {d["id"]: d for s in data["stages"] for d in s["demands"]}
+    for pd in noted:
+        for lang in ("en", "es"):
+            note = pd.demand.notes_for_organizers(lang)
+            assert note in (tmp_path / lang / "plan.md").read_text()
+            for role in pd.targets:
+                letter = (tmp_path / lang / role / "letter.md").read_text()
+                assert pd.demand.ask(lang).split()[0] in letter
+                assert note[:40] not in letter, (pd.demand.id, role, lang)
+        assert by_id[pd.demand.id]["organizing"] == pd.demand.organizing.en

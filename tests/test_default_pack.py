@@ -169,3 +169,20 @@ def test_unverified_facts_are_shown_as_unverified(pack: Pack, run: Any) -> None:
     for stage in flagged:
         assert "(unverified)" in run("show", stage.id).stdout
         assert "(sin verificar)" in run("--lang", "es", "show", stage.id).stdout
+
+
+# An ask goes into a letter to its targets after "We ask:", so it speaks to them: it does not
+# tell organizers whom to call (that belongs in `organizing`).
+ORGANIZER_VERBS = {
+    "en": ("Ask", "Call", "Demand", "Urge", "Tell", "Gather", "Write", "With"),
+    "es": ("Pida", "Llame", "Exija", "Reúna", "Escriba", "Junto"),
+}
+
+
+def test_asks_speak_to_the_target_not_to_organizers(pack: Pack) -> None:
+    for d in pack.demands().values():
+        for lang, verbs in ORGANIZER_VERBS.items():
+            first = d.ask(lang).split()[0]
+            assert first not in verbs, (d.id, lang, d.ask(lang)[:60])
+        if d.organizing:
+            assert d.organizing.en.strip() and d.organizing.es.strip(), d.id

@@ -174,6 +174,7 @@ def plan_doc(plan: Plan, lang: str) -> dict[str, Any]:
                     {
                         "title": pd.demand.title(lang),
                         "ask": pd.demand.ask(lang),
+                        "organizing": pd.demand.notes_for_organizers(lang),
                         "targets": [titles.get(r, r) for r in pd.targets],
                     }
                     for pd in ps.demands

@@ -80,6 +80,7 @@ def _stage(pack: Pack, stage: Stage, n: int, lang: str, cite: _Refs) -> dict[str
                 "title": d.title(lang),
                 "ask": d.ask(lang),
                 "why": d.why(lang),
+                "organizing": d.notes_for_organizers(lang),
                 # A target with its own `when` is pressed only in some jurisdictions.
                 "targets": [
                     {"name": _role(pack, ref.role, lang), "somewhere": bool(ref.when)}

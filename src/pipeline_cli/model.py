@@ -81,6 +81,12 @@ class Demand:
     when: str = ""
     clauses: tuple[str, ...] = ()
     unverified: bool = False
+    # For the organizers, not the official: how to prepare and carry the demand. Shown in
+    # show, handouts, the plan and its JSON; never in letters or scripts to the target.
+    organizing: Text | None = None
+
+    def notes_for_organizers(self, lang: str) -> str:
+        return self.organizing(lang) if self.organizing else ""
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ def _demand(d: PlanDemand, lang: str) -> dict[str, Any]:
         "title": d.demand.title(lang),
         "ask": d.demand.ask(lang),
         "why": d.demand.why(lang),
+        "organizing": d.demand.notes_for_organizers(lang),
         "targets": list(d.targets),
         "closes": list(d.demand.closes),
         "preempted_by": [law.id for law in d.preempted],

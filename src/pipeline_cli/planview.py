@@ -20,6 +20,7 @@ L = {
     "closed": Text("closed here", "cerrados aquí"),
     "demands": Text("Demands", "Demandas"),
     "press": Text("Press", "Presionar a"),
+    "organizing": Text("For organizers", "Para quienes organizan"),
     "targets": Text("Whom to press", "A quién presionar"),
     "warnings": Text("Warnings", "Advertencias"),
     "sources": Text("Sources", "Fuentes"),
@@ -68,6 +69,9 @@ def _one(console: Console, plan: Plan, lang: str) -> None:
         for d in ps.demands:
             console.print(f"  [bold]→ {escape(d.demand.title(lang))}[/]")
             console.print(f"    {escape(d.demand.ask(lang))}")
+            if d.demand.organizing:
+                note = d.demand.notes_for_organizers(lang)
+                console.print(f"    [dim]{lab['organizing']}: {escape(note)}[/]")
             if d.preempted:
                 console.print(f"    [magenta]{lab['preempted']}[/]")
             who = "; ".join(titles.get(r, r) for r in d.targets)

@@ -78,7 +78,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         d,
         what,
         ["id", "title", "ask", "why", "targets", "closes", "sources"],
-        ["when", "clauses", "unverified"],
+        ["when", "clauses", "unverified", "organizing"],
     )
     ident = r.ident(d, "id", what)
     refs.define("demand", ident, r, d.line)
@@ -98,6 +98,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         stage=stage_id,
         title=r.text(d, "title", what) or EMPTY,
         ask=r.text(d, "ask", what) or EMPTY,
+        organizing=r.text(d, "organizing", what, required=False),
         why=r.text(d, "why", what) or EMPTY,
         targets=tuple(t for t in targets if t is not None),
         closes=closes,

@@ -20,6 +20,7 @@ LABELS = {
     "targets": Text("Press", "A quién presionar"),
     "closes": Text("Closes", "Cierra"),
     "why": Text("Why", "Por qué"),
+    "organizing": Text("For organizers", "Para quienes organizan"),
     "sources": Text("Sources", "Fuentes"),
     "stage": Text("Stage", "Etapa"),
     "unverified": Text("unverified", "sin verificar"),
@@ -104,6 +105,7 @@ def stage_json(pack: Pack, stage: Stage, lang: str) -> dict[str, Any]:
                 "title": d.title(lang),
                 "ask": d.ask(lang),
                 "why": d.why(lang),
+                "organizing": d.notes_for_organizers(lang),
                 "targets": list(dict.fromkeys(t.role for t in d.targets)),
                 "closes": list(d.closes),
                 "when": d.when,
@@ -138,6 +140,8 @@ def stage_text(console: Console, pack: Pack, stage: Stage, langs: tuple[str, ...
             console.print(f"• [bold]{escape(d.title(lang))}[/]{_mark(d.unverified, lang)}")
             console.print(f"  {escape(d.ask(lang))}")
             console.print(f"  {L['why']}: {escape(d.why(lang))}")
+            if d.organizing:
+                console.print(f"  {L['organizing']}: {escape(d.organizing(lang))}")
             roles = tuple(dict.fromkeys(t.role for t in d.targets))
             console.print(f"  {L['targets']}: {escape(role_names(pack, roles, lang))}")
             console.print(f"  [dim]{L['sources']}: {', '.join(d.sources)}[/]")
