@@ -16,7 +16,7 @@ STATUS = {
 }
 L = {
     "plan": Text("Plan for", "Plan para"),
-    "handoffs": Text("Handoffs to ICE", "Entregas a ICE"),
+    "handoffs": Text("Handoffs to ICE", "Vías de entrega a ICE"),
     "closed": Text("closed here", "cerrados aquí"),
     "demands": Text("Demands", "Demandas"),
     "press": Text("Press", "Presionar a"),

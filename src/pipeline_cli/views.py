@@ -14,7 +14,7 @@ from rich.table import Table
 from pipeline_cli.model import Pack, Question, Stage, Text
 
 LABELS = {
-    "touchpoints": Text("Handoff points to ICE", "Puntos de entrega a ICE"),
+    "touchpoints": Text("Handoff points to ICE", "Vías de entrega a ICE"),
     "demands": Text("Demands", "Demandas"),
     "controlled_by": Text("Controlled by", "Lo controla"),
     "targets": Text("Press", "A quién presionar"),
