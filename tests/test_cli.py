@@ -132,7 +132,7 @@ def test_show_text_in_spanish(run, pack) -> None:
     result = run("--pack", pack, "--lang", "es", "show", "jail")
     assert result.exit_code == 0, result
     assert "1. Cárcel" in result.stdout
-    assert "Puntos de entrega a ICE" in result.stdout
+    assert "Vías de entrega a ICE" in result.stdout
     assert "Stop holds (es)" in result.stdout
     assert "Stop holds\n" not in result.stdout
 
