@@ -163,3 +163,13 @@ def test_local_titles_agree_in_spanish(
     target = plan_for(pack, state=state, county=county).target(role)
     assert target is not None
     assert (target.title.en, target.title.es) == (en, es)
+
+
+def test_unknown_state_facts_are_named_in_words(pack: Pack) -> None:
+    plan = plan_for(pack, state="DC", county="District of Columbia")
+    (warning,) = [w for w in plan.warnings if w.id == "unknown_state_facts"]
+    assert "whether there are sheriffs" in warning.text.en
+    assert "in the District of Columbia;" in warning.text.en
+    assert "si hay sheriffs" in warning.text.es
+    assert "en el Distrito de Columbia;" in warning.text.es
+    assert "county_government" not in warning.text.en + warning.text.es

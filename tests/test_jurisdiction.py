@@ -77,3 +77,13 @@ def test_every_census_county_resolves_to_itself_and_has_a_spanish_name() -> None
 )  # fmt: skip
 def test_of_county_agrees_with_the_kind_of_place(name: str, lang: str, of: str) -> None:
     assert j.of_county(name, lang) == of
+
+
+def test_in_and_of_a_state() -> None:
+    assert j.in_state("California", "California", "es") == "en California"
+    assert j.in_state("District of Columbia", "Distrito de Columbia", "es") == (
+        "en el Distrito de Columbia"
+    )
+    assert j.of_state("District of Columbia", "District of Columbia", "en") == (
+        "of the District of Columbia"
+    )

@@ -31,7 +31,7 @@ _ES_KINDS = (
 )
 _ES_WHOLE = {"District of Columbia": ("Distrito de Columbia", "del")}
 # Places whose name takes an article: "the District of Columbia", "del Distrito de Columbia".
-_WITH_ARTICLE = {"District of Columbia": ("of the", "del")}
+_WITH_ARTICLE = {"District of Columbia"}
 
 
 @cache
@@ -128,13 +128,21 @@ def of_county(name: str, lang: str) -> str:
     if lang == "es":
         local, of = _county_es(name)
         return f"{of} {local}"
-    return f"{_WITH_ARTICLE.get(name, ('of', ''))[0]} {name}"
+    return f"{'of the' if name in _WITH_ARTICLE else 'of'} {name}"
 
 
 def of_state(name_en: str, name: str, lang: str) -> str:
     """ "of" and the state's name: "de California", "del Distrito de Columbia"."""
-    en, es = _WITH_ARTICLE.get(name_en, ("of", "de"))
-    return f"{es if lang == 'es' else en} {name}"
+    if name_en in _WITH_ARTICLE:
+        return f"{'del' if lang == 'es' else 'of the'} {name}"
+    return f"{'de' if lang == 'es' else 'of'} {name}"
+
+
+def in_state(name_en: str, name: str, lang: str) -> str:
+    """ "in" and the state's name: "in California", "en el Distrito de Columbia"."""
+    if name_en in _WITH_ARTICLE:
+        return f"{'en el' if lang == 'es' else 'in the'} {name}"
+    return f"{'en' if lang == 'es' else 'in'} {name}"
 
 
 def title_values(facts: StateFacts, county: str, city: str, lang: str) -> dict[str, str]:

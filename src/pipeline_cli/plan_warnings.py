@@ -6,9 +6,25 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
+from pipeline_cli.jurisdiction import in_state
 from pipeline_cli.model import Law, Pack, PlanStage, PlanWarning, StateFacts, Text
 
 STALE_AFTER = dt.timedelta(days=365)
+# The state facts a role can depend on, as a sentence names them.
+FACT_NAMES = {
+    "county_government": Text(
+        "whether counties have their own government", "si los condados tienen gobierno propio"
+    ),
+    "sheriffs": Text("whether there are sheriffs", "si hay sheriffs"),
+    "jails": Text("who runs the jails", "quién administra las cárceles"),
+    "pardon": Text("who grants pardons", "quién concede los indultos"),
+}
+
+
+def _join(items: list[Text], lang: str) -> str:
+    words = [t(lang) for t in items]
+    last = " and " if lang == "en" else " y "
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + last + words[-1]
 
 
 def _law(law: Law, lang: str) -> str:
@@ -142,19 +158,19 @@ def _unverified(
     # An 'unknown' state fact that a role's existence depends on: the targets may be wrong.
     role_whens = " ".join(r.when for r in pack.roles.values())
     unknown = [
-        f.name
+        FACT_NAMES.get(f.name, Text(f.name, f.name))
         for f in dataclasses.fields(facts)
         if getattr(facts, f.name) == "unknown" and f"facts.{f.name}" in role_whens
     ]
     if unknown:
-        names = ", ".join(unknown)
+        where = Text(*(in_state(facts.name.en, facts.name(lang), lang) for lang in ("en", "es")))
         out.append(
             PlanWarning(
                 "unknown_state_facts",
                 Text(
-                    f"Our data does not settle these facts for {facts.name.en}: {names}; some "
+                    f"Our data does not settle {_join(unknown, 'en')} {where.en}; some "
                     "officials listed may not exist here, or some may be missing.",
-                    f"Nuestros datos no resuelven estos hechos para {facts.name.es}: {names}; "
+                    f"Nuestros datos no aclaran {_join(unknown, 'es')} {where.es}; "
                     "puede que algunos funcionarios listados no existan aquí o que falten otros.",
                 ),
             )
