@@ -128,21 +128,29 @@ def of_county(name: str, lang: str) -> str:
     if lang == "es":
         local, of = _county_es(name)
         return f"{of} {local}"
-    return f"{'of the' if name in _WITH_ARTICLE else 'of'} {name}"
+    return _with_prep("of", name, name, "en")
+
+
+# A preposition before a place name: (plain, before an article) in each language.
+_PREPS = {
+    "of": {"en": ("of", "of the"), "es": ("de", "del")},
+    "in": {"en": ("in", "in the"), "es": ("en", "en el")},
+}
+
+
+def _with_prep(prep: str, name_en: str, name: str, lang: str) -> str:
+    plain, with_article = _PREPS[prep]["es" if lang == "es" else "en"]
+    return f"{with_article if name_en in _WITH_ARTICLE else plain} {name}"
 
 
 def of_state(name_en: str, name: str, lang: str) -> str:
     """ "of" and the state's name: "de California", "del Distrito de Columbia"."""
-    if name_en in _WITH_ARTICLE:
-        return f"{'del' if lang == 'es' else 'of the'} {name}"
-    return f"{'de' if lang == 'es' else 'of'} {name}"
+    return _with_prep("of", name_en, name, lang)
 
 
 def in_state(name_en: str, name: str, lang: str) -> str:
     """ "in" and the state's name: "in California", "en el Distrito de Columbia"."""
-    if name_en in _WITH_ARTICLE:
-        return f"{'en el' if lang == 'es' else 'in the'} {name}"
-    return f"{'en' if lang == 'es' else 'in'} {name}"
+    return _with_prep("in", name_en, name, lang)
 
 
 def title_values(facts: StateFacts, county: str, city: str, lang: str) -> dict[str, str]:

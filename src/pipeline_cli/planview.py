@@ -69,8 +69,7 @@ def _one(console: Console, plan: Plan, lang: str) -> None:
         for d in ps.demands:
             console.print(f"  [bold]→ {escape(d.demand.title(lang))}[/]")
             console.print(f"    {escape(d.demand.ask(lang))}")
-            if d.demand.organizing:
-                note = d.demand.notes_for_organizers(lang)
+            if note := d.demand.notes_for_organizers(lang):
                 console.print(f"    [dim]{lab['organizing']}: {escape(note)}[/]")
             if d.preempted:
                 console.print(f"    [magenta]{lab['preempted']}[/]")

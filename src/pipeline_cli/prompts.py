@@ -129,23 +129,12 @@ class Interview:
 
     def message(self, q: Question, width: int = 0) -> str:
         """The question and its help line, wrapped to the terminal (prompts do not wrap)."""
-        width = width or shutil.get_terminal_size().columns
-        message = textwrap.fill(
-            q.prompt(self.lang),
-            width=max(40, min(width, 100) - 2),  # after questionary's "? "
-            break_on_hyphens=False,
-            break_long_words=False,
-        )
+        width = max(40, min(width or shutil.get_terminal_size().columns, 100) - 2)  # "? "
+        wrap = textwrap.TextWrapper(width, break_on_hyphens=False, break_long_words=False)
+        message = wrap.fill(q.prompt(self.lang))
         if q.help(self.lang):
-            help_text = textwrap.fill(
-                q.help(self.lang),
-                width=max(40, min(width, 100) - 2),
-                initial_indent="  ",
-                subsequent_indent="  ",
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            message += f"\n{help_text}\n "
+            wrap.initial_indent = wrap.subsequent_indent = "  "
+            message += f"\n{wrap.fill(q.help(self.lang))}\n "
         return message
 
     def _ask(self, q: Question, answers: dict[str, str], can_go_back: bool) -> str:

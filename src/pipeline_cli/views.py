@@ -140,8 +140,8 @@ def stage_text(console: Console, pack: Pack, stage: Stage, langs: tuple[str, ...
             console.print(f"• [bold]{escape(d.title(lang))}[/]{_mark(d.unverified, lang)}")
             console.print(f"  {escape(d.ask(lang))}")
             console.print(f"  {L['why']}: {escape(d.why(lang))}")
-            if d.organizing:
-                console.print(f"  {L['organizing']}: {escape(d.organizing(lang))}")
+            if note := d.notes_for_organizers(lang):
+                console.print(f"  {L['organizing']}: {escape(note)}")
             roles = tuple(dict.fromkeys(t.role for t in d.targets))
             console.print(f"  {L['targets']}: {escape(role_names(pack, roles, lang))}")
             console.print(f"  [dim]{L['sources']}: {', '.join(d.sources)}[/]")
