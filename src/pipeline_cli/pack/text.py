@@ -38,6 +38,7 @@ class Source:
     title: str
     url: str
     note: str = ""
+    kind: str = ""  # statute | court | government | research | news | campaign ("" unsaid)
 
 
 @dataclass(frozen=True)

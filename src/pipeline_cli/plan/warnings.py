@@ -33,14 +33,53 @@ def _law(law: Law, lang: str) -> str:
     return f"{law.name(lang)} ({law.citation}, {law.year})"
 
 
-def laws_used(facts: StateFacts, stages: tuple[PlanStage, ...]) -> list[Law]:
-    """State laws that shaped the plan, in first-use order."""
+def laws_used(
+    facts: StateFacts, stages: tuple[PlanStage, ...], day: dt.date | None = None
+) -> list[Law]:
+    """State laws that shaped the plan or that it warns about, in first-use order."""
     found: list[Law] = []
     for ps in stages:
         found.extend(law for p in ps.touchpoints for law in p.laws)
         found.extend(law for d in ps.demands for law in d.preempted)
-    found.extend(law for law in facts.laws if law.effect == "requires")
+    found.extend(law for law in facts.laws if law.effect == "requires" or _in_dispute(law, day))
     return list(dict.fromkeys(found))
+
+
+def _in_dispute(law: Law, day: dt.date | None) -> bool:
+    """A law the plan must qualify: not binding on `day`, or only partly."""
+    return law.status_on(day) != "in_force"
+
+
+def standing(facts: StateFacts, day: dt.date) -> list[PlanWarning]:
+    """One warning per state law that does not simply bind on the plan's day."""
+    out = []
+    for law in facts.laws:
+        if not _in_dispute(law, day):
+            continue
+        phrase = law.standing(day)
+        note = law.status_note or Text("", "")
+        if law.binds_on(day):
+            tail = Text("The rest of it applies.", "El resto se aplica.")
+        elif law.effect == "requires":
+            tail = Text(
+                "It does not bind now, so it does not bar local limits; watch the court case.",
+                "Ahora no obliga, así que no impide los límites locales; siga el caso judicial.",
+            )
+        else:
+            tail = Text(
+                "It does not protect anyone now; do not rely on it in letters.",
+                "Ahora no protege a nadie; no se base en ella en las cartas.",
+            )
+        out.append(
+            PlanWarning(
+                f"standing_{law.id}",
+                Text(
+                    f"{_law(law, 'en')}: {phrase.en}. {note.en} {tail.en}".replace("  ", " "),
+                    f"{_law(law, 'es')}: {phrase.es}. {note.es} {tail.es}".replace("  ", " "),
+                ),
+            )
+        )
+    return out
 
 
 def collect(
@@ -52,8 +91,9 @@ def collect(
 ) -> tuple[PlanWarning, ...]:
     out: list[PlanWarning] = []
     for law in facts.laws:
-        if law.effect == "requires":
+        if law.effect == "requires" and law.binds_on(today):
             out.append(_requires(law))
+    out.extend(standing(facts, today))
     for ps in stages:
         for pd in ps.demands:
             if pd.preempted:
@@ -73,7 +113,7 @@ def collect(
                         ),
                     )
                 )
-    laws = laws_used(facts, stages)
+    laws = laws_used(facts, stages, today)
     out.extend(_unverified(pack, facts, laws, stages))
     for law in laws:
         if law.verified_on is not None and law.verified_on < today - STALE_AFTER:
@@ -140,8 +180,10 @@ def _unverified(
                 PlanWarning(
                     f"unverified_{law.id}",
                     Text(
-                        f"{_law(law, 'en')} is not confirmed by our sources; check it.",
-                        f"{_law(law, 'es')} no está confirmada por nuestras fuentes; verifíquela.",
+                        f"{_law(law, 'en')} is not confirmed by our sources; check it. "
+                        + (law.unverified_reason.en if law.unverified_reason else ""),
+                        f"{_law(law, 'es')} no está confirmada por nuestras fuentes; verifíquela. "
+                        + (law.unverified_reason.es if law.unverified_reason else ""),
                     ),
                 )
             )

@@ -14,6 +14,8 @@ from pipeline_cli.pack.text import Choice, Source, Text
 from pipeline_cli.pack.yamlio import LDict
 
 EMPTY = Text("", "")
+# What a source is: the law itself, a court record, a government page, legal research, or not.
+SOURCE_KINDS = ("statute", "court", "government", "research", "news", "campaign")
 
 
 def sources_of(
@@ -25,6 +27,16 @@ def sources_of(
     for ident in ids:
         refs.want("source", ident, r, d.line_of("sources"))
     return ids
+
+
+def unverified_reason(r: Reader, d: LDict, what: str, unverified: bool) -> Text | None:
+    """The reason an unverified item stays in the pack: required with `unverified: true`."""
+    reason = r.text(d, "unverified_reason", what, required=False)
+    if unverified and reason is None:
+        r.error(d.line, f"{what}: unverified: true needs unverified_reason (why it stays in)")
+    if reason is not None and not unverified:
+        r.error(d.line_of("unverified_reason"), f"{what}: unverified_reason without unverified")
+    return reason
 
 
 def list_of_mappings(r: Reader, raw: Any, key: str) -> list[LDict]:
@@ -95,14 +107,16 @@ def sources(r: Reader, raw: Any) -> dict[str, Source]:
     if raw is None:
         return out
     for d in list_of_mappings(r, raw, "sources"):
-        r.keys(d, "source", ["id", "title", "url"], ["note"])
+        r.keys(d, "source", ["id", "title", "url"], ["note", "kind"])
         ident = r.string(d, "id", "source")
         if ident in out:
             r.error(d.line, f"duplicate source id {ident!r}")
         title = r.string(d, "title", "source")
         if not title.strip() or title.strip() == "TODO":
             r.error(d.line_of("title"), f"source {ident!r}: needs a real title")
-        out[ident] = Source(ident, title, r.string(d, "url", "source"), r.string(d, "note", "s"))
+        url, note = r.string(d, "url", "source"), r.string(d, "note", "s")
+        kind = r.choice(d, "kind", f"source {ident!r}", SOURCE_KINDS, "") if "kind" in d else ""
+        out[ident] = Source(ident, title, url, note, kind)
     return out
 
 
@@ -112,15 +126,18 @@ def clauses(r: Reader, raw: Any, refs: Refs) -> dict[str, Clause]:
         return out
     for d in list_of_mappings(r, raw, "clauses"):
         what = f"clause {d.get('id', '?')}"
-        r.keys(d, what, ["id", "title", "text", "status", "sources"], ["unverified"])
+        required = ["id", "title", "text", "status", "sources"]
+        r.keys(d, what, required, ["unverified", "unverified_reason"])
         ident = r.ident(d, "id", what)
         refs.define("clause", ident, r, d.line)
+        unverified = r.flag(d, "unverified", what)
         out[ident] = Clause(
             id=ident,
             title=r.text(d, "title", what) or EMPTY,
             text=r.text(d, "text", what) or EMPTY,
             status=r.choice(d, "status", what, ("present", "fragment", "reconstructed"), "present"),
             sources=sources_of(r, d, what, refs),
-            unverified=r.flag(d, "unverified", what),
+            unverified=unverified,
+            unverified_reason=unverified_reason(r, d, what, unverified),
         )
     return out
