@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pipeline_cli.pack.records import Law, Pack, StateFacts
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan.jurisdiction import in_state
+from pipeline_cli.plan.law_standing import already_barred, in_dispute, standing
 from pipeline_cli.plan.records import PlanStage, PlanWarning
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -41,45 +42,8 @@ def laws_used(
     for ps in stages:
         found.extend(law for p in ps.touchpoints for law in p.laws)
         found.extend(law for d in ps.demands for law in d.preempted)
-    found.extend(law for law in facts.laws if law.effect == "requires" or _in_dispute(law, day))
+    found.extend(law for law in facts.laws if law.effect == "requires" or in_dispute(law, day))
     return list(dict.fromkeys(found))
-
-
-def _in_dispute(law: Law, day: dt.date | None) -> bool:
-    """A law the plan must qualify: not binding on `day`, or only partly."""
-    return law.status_on(day) != "in_force"
-
-
-def standing(facts: StateFacts, day: dt.date) -> list[PlanWarning]:
-    """One warning per state law that does not simply bind on the plan's day."""
-    out = []
-    for law in facts.laws:
-        if not _in_dispute(law, day):
-            continue
-        phrase = law.standing(day)
-        note = law.status_note or Text("", "")
-        if law.binds_on(day):
-            tail = Text("The rest of it applies.", "El resto se aplica.")
-        elif law.effect == "requires":
-            tail = Text(
-                "It does not bind now, so it does not bar local limits; watch the court case.",
-                "Ahora no obliga, así que no impide los límites locales; siga el caso judicial.",
-            )
-        else:
-            tail = Text(
-                "It does not protect anyone now; do not rely on it in letters.",
-                "Ahora no protege a nadie; no se base en ella en las cartas.",
-            )
-        out.append(
-            PlanWarning(
-                f"standing_{law.id}",
-                Text(
-                    f"{_law(law, 'en')}: {phrase.en}. {note.en} {tail.en}".replace("  ", " "),
-                    f"{_law(law, 'es')}: {phrase.es}. {note.es} {tail.es}".replace("  ", " "),
-                ),
-            )
-        )
-    return out
 
 
 def collect(
@@ -113,6 +77,7 @@ def collect(
                         ),
                     )
                 )
+    out.extend(already_barred(stages))
     laws = laws_used(facts, stages, today)
     out.extend(_unverified(pack, facts, laws, stages))
     for law in laws:
