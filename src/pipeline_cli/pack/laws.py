@@ -13,6 +13,17 @@ LAW_STATUSES = (
 )  # fmt: skip
 # Standings that leave a law (or at least part of it) binding.
 BINDING = ("in_force", "partly_enjoined")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MESES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+
+
+def day_text(d: dt.date) -> Text:
+    """A date as the pack writes it: 'Feb 29 2024' / '29 de febrero de 2024'."""
+    en = f"{MONTHS[d.month - 1]} {d.day} {d.year}"  # not strftime: the locale must not matter
+    return Text(en, f"{d.day} de {MESES[d.month - 1]} de {d.year}")
 
 
 @dataclass(frozen=True)
@@ -59,8 +70,11 @@ class Law:
     def standing(self, day: dt.date | None = None) -> Text:
         """A short phrase for a law that does not fully bind on `day`, else empty."""
         state = self.status_on(day)
-        since_en = f" since {self.status_since}" if self.status_since else ""
-        since_es = f" desde el {self.status_since}" if self.status_since else ""
+        since = day_text(self.status_since) if self.status_since else None
+        since_en = f" since {since.en}" if since else ""
+        since_es = f" desde el {since.es}" if since else ""
+        eff = day_text(self.effective) if self.effective else None
+        exp = day_text(self.expires) if self.expires else None
         phrases = {
             "enjoined": Text(
                 f"blocked in court (enjoined){since_en}", f"bloqueada por un tribunal{since_es}"
@@ -72,12 +86,12 @@ class Law:
             "struck": Text(f"struck down in court{since_en}", f"anulada por un tribunal{since_es}"),
             "repealed": Text(f"repealed{since_en}", f"derogada{since_es}"),
             "expired": Text(
-                f"expired on {self.expires}" if self.expires else "expired",
-                f"venció el {self.expires}" if self.expires else "ya no está vigente",
+                f"expired on {exp.en}" if exp else "expired",
+                f"venció el {exp.es}" if exp else "ya no está vigente",
             ),
             "not_yet_in_force": Text(
-                f"takes effect on {self.effective}" if self.effective else "not yet in effect",
-                f"entra en vigor el {self.effective}" if self.effective else "aún no está vigente",
+                f"takes effect on {eff.en}" if eff else "not yet in effect",
+                f"entra en vigor el {eff.es}" if eff else "aún no está vigente",
             ),
         }
         return phrases.get(state, Text("", ""))
