@@ -126,11 +126,17 @@ def collect(
 
 
 def _requires(law: Law) -> PlanWarning:
+    # A law that covers no handoff (a state immigration crime, say) is not a cooperation rule.
+    head = (
+        Text("State law requires cooperation with ICE", "La ley estatal exige cooperar con ICE")
+        if law.covers
+        else Text("State immigration enforcement law", "Ley estatal de control migratorio")
+    )
     return PlanWarning(
         f"requires_{law.id}",
         Text(
-            f"State law requires cooperation with ICE: {_law(law, 'en')}. {law.summary.en}".strip(),
-            f"La ley estatal exige cooperar con ICE: {_law(law, 'es')}. {law.summary.es}".strip(),
+            f"{head.en}: {_law(law, 'en')}. {law.summary.en}".strip(),
+            f"{head.es}: {_law(law, 'es')}. {law.summary.es}".strip(),
         ),
     )
 
