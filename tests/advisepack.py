@@ -73,6 +73,7 @@ def advise_pack() -> dict[str, Any]:
         "id": "tx_sb4", "name": t("SB 4"), "citation": "Gov. Code 752", "year": 2017,
         "effect": "requires", "covers": ["DET"], "summary": t("Jails must honor detainers."),
         "confidence": "V", "verified_on": "2026-01-01", "sources": ["src2"],
+        "status": "in_force", "status_checked": "2026-01-01",
     }])  # fmt: skip
     stage = files["01-jail.yaml"]
     stage["demands"][0]["targets"] = [
@@ -91,6 +92,7 @@ def advise_pack() -> dict[str, Any]:
             "controlled_by": ["governor", "pardon_board"], "closed_if": "false",
             "why": {"open": t("Open"), "closed": t("Closed"), "unknown": t("Ask a lawyer")},
             "sources": ["src2"], "unverified": True,
+            "unverified_reason": t("One source only"),
         }],
         "demands": [{
             "id": "pardon", "title": t("Pardon"), "ask": t("Grant pardons"),

@@ -70,7 +70,8 @@ _BASE: dict[str, Any] = {
                 "laws": [
                     {"id": "ca_law", "name": t("A law"), "citation": "Code 1", "year": 2017,
                      "effect": "limits", "covers": ["DET"], "summary": t("Limits holds"),
-                     "confidence": "V", "verified_on": "2026-01-01", "sources": ["src1"]},
+                     "confidence": "V", "verified_on": "2026-01-01", "sources": ["src1"],
+                     "status": "in_force", "status_checked": "2026-01-01"},
                 ],
             },
         }

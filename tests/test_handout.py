@@ -222,6 +222,7 @@ def _inline(pack_files: dict[str, Any]) -> dict[str, Any]:
     """The minimal pack plus an unverified handoff and a demand that applies in some places."""
     stage = pack_files["01-jail.yaml"]
     stage["touchpoints"][0]["unverified"] = True
+    stage["touchpoints"][0]["unverified_reason"] = t("One source only")
     stage["demands"].append(
         {"id": "no_interviews", "title": t("No ICE interviews", "Sin entrevistas de ICE"),
          "ask": t("Bar ICE from the jail"), "why": t("Interviews feed deportations"),

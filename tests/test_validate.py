@@ -466,5 +466,5 @@ def test_a_sound_pack_passes(run, make_pack, pack_files) -> None:
     assert result.stderr == ""
     assert result.stdout == (
         "ok: mini 1.0 (as of 2026-01-01): 1 stages, 1 touchpoints, 1 demands, 2 roles, "
-        "1 states, 2 sources\n"
+        "1 states, 2 sources, 0 unverified (each says why)\n"
     )

@@ -5,6 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline_cli.pack.load import inspect_pack
+from pipeline_cli.pack.records import Pack
+
+
+def unverified_count(pack: Pack) -> int:
+    """Items the pack keeps though its sources do not confirm them (each must say why)."""
+    items: list[bool] = [law.unverified for s in pack.states.values() for law in s.laws]
+    items += [tp.unverified for s in pack.stages for tp in s.touchpoints]
+    items += [d.unverified for s in pack.stages for d in s.demands]
+    items += [c.unverified for c in pack.clauses.values()]
+    return sum(items)
 
 
 def validate_pack(root: Path | None) -> tuple[list[str], str]:
@@ -21,6 +31,7 @@ def validate_pack(root: Path | None) -> tuple[list[str], str]:
     summary = (
         f"ok: {pack.name} {pack.version} (as of {pack.as_of}): {len(pack.stages)} stages, "
         f"{touchpoints} touchpoints, {demands} demands, {len(pack.roles)} roles, "
-        f"{len(pack.states)} states, {len(pack.sources)} sources"
+        f"{len(pack.states)} states, {len(pack.sources)} sources, "
+        f"{unverified_count(pack)} unverified (each says why)"
     )
     return problems, summary

@@ -64,8 +64,11 @@ def base(plan: Plan, lang: str) -> dict[str, Any]:
     }
 
 
-def _law(law: Law, lang: str) -> str:
-    return f"{law.name(lang)} ({law.citation})" if law.citation else law.name(lang)
+def _law(law: Law, lang: str, day: dt.date | None = None) -> str:
+    """The law with its citation, and its standing on `day` when part of it is blocked."""
+    standing = law.standing(day)(lang) if day else ""
+    parts = [p for p in (law.citation, standing) if p]
+    return f"{law.name(lang)} ({'; '.join(parts)})" if parts else law.name(lang)
 
 
 def _priority(pd: PlanDemand, tps: dict[str, PlanTouchpoint]) -> int:
@@ -100,7 +103,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
             for t in d.closes
             if t in tps
         ]
-        laws = [_law(law, lang) for t in d.closes if t in tps for law in tps[t].laws]
+        laws = [_law(x, lang, plan.created) for t in d.closes if t in tps for x in tps[t].laws]
         demands.append(
             {
                 "id": d.id,
@@ -109,7 +112,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
                 "why": d.why(lang),
                 "closes": closes,
                 "laws": list(dict.fromkeys(laws)),
-                "preempted": [_law(law, lang) for law in pd.preempted],
+                "preempted": [_law(x, lang, plan.created) for x in pd.preempted],
                 "unverified": d.unverified,
                 "refs": cite(d.sources),
             }
@@ -168,7 +171,7 @@ def plan_doc(plan: Plan, lang: str) -> dict[str, Any]:
                         "title": pt.touchpoint.title(lang),
                         "status": pt.status,
                         "why": pt.why(lang),
-                        "laws": [_law(law, lang) for law in pt.laws],
+                        "laws": [_law(x, lang, plan.created) for x in pt.laws],
                     }
                     for pt in ps.touchpoints
                 ],

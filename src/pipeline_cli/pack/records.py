@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline_cli.pack.cases import CaseKind
+from pipeline_cli.pack.laws import Law as Law
 from pipeline_cli.pack.text import Choice, Source, Text, Where
 
 # A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
@@ -26,6 +27,7 @@ class Touchpoint:
     why: dict[str, Text]
     sources: tuple[str, ...]
     unverified: bool = False
+    unverified_reason: Text | None = None  # why an unverified item stays in the pack
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Demand:
     when: str = ""
     clauses: tuple[str, ...] = ()
     unverified: bool = False
+    unverified_reason: Text | None = None  # why an unverified item stays in the pack
     # For the organizers, not the official: how to prepare and carry the demand. Shown in
     # show, handouts, the plan and its JSON; never in letters or scripts to the target.
     organizing: Text | None = None
@@ -114,21 +117,6 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Law:
-    id: str
-    name: Text
-    citation: str
-    year: str
-    effect: str  # limits | requires
-    covers: tuple[str, ...]
-    summary: Text
-    confidence: str
-    verified_on: dt.date | None
-    sources: tuple[str, ...]
-    unverified: bool = False
-
-
-@dataclass(frozen=True)
 class StateFacts:
     code: str
     name: Text
@@ -146,8 +134,13 @@ class StateFacts:
     consolidated: tuple[str, ...] = ()
     notes: Text | None = None
 
-    def laws_covering(self, code: str, effect: str) -> tuple[Law, ...]:
-        return tuple(law for law in self.laws if law.effect == effect and code in law.covers)
+    def laws_covering(self, code: str, effect: str, day: dt.date | None = None) -> tuple[Law, ...]:
+        """Laws with this effect that cover `code` and bind on `day` (by status alone if None)."""
+        return tuple(
+            law
+            for law in self.laws
+            if law.effect == effect and code in law.covers and law.binds_on(day)
+        )
 
 
 @dataclass(frozen=True)
@@ -158,6 +151,7 @@ class Clause:
     status: str
     sources: tuple[str, ...]
     unverified: bool = False
+    unverified_reason: Text | None = None  # why an unverified item stays in the pack
 
 
 @dataclass(frozen=True)

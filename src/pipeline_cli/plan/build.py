@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -39,36 +40,53 @@ def _given(src: str, holds: Holds) -> bool:
     return bool(src.strip()) and holds(src)
 
 
-def _laws(facts: StateFacts, codes: tuple[str, ...], effect: str) -> tuple[Law, ...]:
-    found = [law for code in codes for law in facts.laws_covering(code, effect)]
+def _laws(
+    facts: StateFacts, codes: tuple[str, ...], effect: str, day: dt.date | None
+) -> tuple[Law, ...]:
+    found = [law for code in codes for law in facts.laws_covering(code, effect, day)]
     return tuple(dict.fromkeys(found))
 
 
-def _law_names(laws: tuple[Law, ...]) -> Text:
-    return Text(
-        "; ".join(f"{law.name.en} ({law.citation})" for law in laws),
-        "; ".join(f"{law.name.es} ({law.citation})" for law in laws),
-    )
+def _law_names(laws: tuple[Law, ...], day: dt.date | None) -> Text:
+    """Each law with its citation, and its standing when part of it is blocked."""
+
+    def one(law: Law, lang: str) -> str:
+        standing = law.standing(day)(lang)
+        return f"{law.name(lang)} ({law.citation}" + (f"; {standing})" if standing else ")")
+
+    return Text("; ".join(one(x, "en") for x in laws), "; ".join(one(x, "es") for x in laws))
 
 
-def touchpoint_status(tp: Touchpoint, facts: StateFacts, holds: Holds) -> PlanTouchpoint:
-    """First match wins: required_by_state, open, closed, unknown."""
-    required = _laws(facts, tp.law_codes, "requires")
+def touchpoint_status(
+    tp: Touchpoint, facts: StateFacts, holds: Holds, day: dt.date | None = None
+) -> PlanTouchpoint:
+    """First match wins: required_by_state, open, closed, unknown.
+
+    Only laws that bind on `day` count: a law blocked in court, repealed, expired or not yet
+    in effect neither requires a handoff nor closes one.
+    """
+    required = _laws(facts, tp.law_codes, "requires", day)
     if required:
-        names = _law_names(required)
+        names = _law_names(required, day)
         base = tp.why.get("required_by_state")
         why = Text(
             (f"{base.en} " if base else "") + f"State law requires it: {names.en}.",
             (f"{base.es} " if base else "") + f"La ley estatal lo exige: {names.es}.",
         )
         return PlanTouchpoint(tp, "required_by_state", why, required)
+    limiting = _laws(facts, tp.law_codes, "limits", day)
     if _given(tp.open_if, holds):
-        return PlanTouchpoint(tp, "open", tp.why.get("open", Text("", "")))
+        why = tp.why.get("open", Text("", ""))
+        if limiting:  # open by the answers, though state law limits it: say so
+            names = _law_names(limiting, day)
+            en = f"State law limits this: {names.en}; check whether it is being broken."
+            es = f"La ley estatal lo limita: {names.es}; averigüe si se está violando."
+            why = Text(f"{why.en} {en}".strip(), f"{why.es} {es}".strip())
+        return PlanTouchpoint(tp, "open", why, limiting)
     if _given(tp.closed_if, holds):
         why = tp.why.get("closed", Text("", ""))
-        limiting = _laws(facts, tp.law_codes, "limits")
         if limiting:
-            names = _law_names(limiting)
+            names = _law_names(limiting, day)
             why = Text(f"{why.en} ({names.en})".strip(), f"{why.es} ({names.es})".strip())
         return PlanTouchpoint(tp, "closed", why, limiting)
     return PlanTouchpoint(tp, "unknown", tp.why.get("unknown", Text("", "")))
@@ -116,12 +134,15 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     today = today or dt.date.today()
     facts = facts_for(pack, answers)
     values = effective(pack, answers)
-    holds = _holds_in(expr.context(values, facts))
+    binding = dataclasses.replace(facts, laws=tuple(x for x in facts.laws if x.binds_on(today)))
+    holds = _holds_in(expr.context(values, binding))
     county = values.get("county", "")
     j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values)
 
     status = {
-        tp.id: touchpoint_status(tp, facts, holds) for s in pack.stages for tp in s.touchpoints
+        tp.id: touchpoint_status(tp, facts, holds, today)
+        for s in pack.stages
+        for tp in s.touchpoints
     }
     stages = []
     for s in pack.stages:
@@ -143,12 +164,16 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
         for r, ids in by_role.items()
     )
     warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today)
-    sources = _sources(pack, facts, tuple(stages), targets)
+    sources = _sources(pack, facts, tuple(stages), targets, today)
     return Plan(pack, j, tuple(stages), targets, warnings, sources, today)
 
 
 def _sources(
-    pack: Pack, facts: StateFacts, stages: tuple[PlanStage, ...], targets: tuple[PlanTarget, ...]
+    pack: Pack,
+    facts: StateFacts,
+    stages: tuple[PlanStage, ...],
+    targets: tuple[PlanTarget, ...],
+    today: dt.date,
 ) -> tuple[Source, ...]:
     """Every source the plan rests on, in first-use order."""
     ids: list[str] = []
@@ -156,6 +181,6 @@ def _sources(
         ids.extend(i for p in ps.touchpoints for i in p.touchpoint.sources)
         ids.extend(i for d in ps.demands for i in d.demand.sources)
     ids.extend(i for t in targets for i in t.role.sources)
-    ids.extend(i for law in plan_warnings.laws_used(facts, stages) for i in law.sources)
+    ids.extend(i for law in plan_warnings.laws_used(facts, stages, today) for i in law.sources)
     ids.extend(facts.sources)
     return tuple(pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)

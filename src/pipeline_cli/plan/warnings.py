@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pipeline_cli.pack.records import Law, Pack, StateFacts
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan.jurisdiction import in_state
+from pipeline_cli.plan.law_standing import already_barred, in_dispute, standing
 from pipeline_cli.plan.records import PlanStage, PlanWarning
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -33,13 +34,15 @@ def _law(law: Law, lang: str) -> str:
     return f"{law.name(lang)} ({law.citation}, {law.year})"
 
 
-def laws_used(facts: StateFacts, stages: tuple[PlanStage, ...]) -> list[Law]:
-    """State laws that shaped the plan, in first-use order."""
+def laws_used(
+    facts: StateFacts, stages: tuple[PlanStage, ...], day: dt.date | None = None
+) -> list[Law]:
+    """State laws that shaped the plan or that it warns about, in first-use order."""
     found: list[Law] = []
     for ps in stages:
         found.extend(law for p in ps.touchpoints for law in p.laws)
         found.extend(law for d in ps.demands for law in d.preempted)
-    found.extend(law for law in facts.laws if law.effect == "requires")
+    found.extend(law for law in facts.laws if law.effect == "requires" or in_dispute(law, day))
     return list(dict.fromkeys(found))
 
 
@@ -52,8 +55,9 @@ def collect(
 ) -> tuple[PlanWarning, ...]:
     out: list[PlanWarning] = []
     for law in facts.laws:
-        if law.effect == "requires":
+        if law.effect == "requires" and law.binds_on(today):
             out.append(_requires(law))
+    out.extend(standing(facts, today))
     for ps in stages:
         for pd in ps.demands:
             if pd.preempted:
@@ -73,7 +77,8 @@ def collect(
                         ),
                     )
                 )
-    laws = laws_used(facts, stages)
+    out.extend(already_barred(stages))
+    laws = laws_used(facts, stages, today)
     out.extend(_unverified(pack, facts, laws, stages))
     for law in laws:
         if law.verified_on is not None and law.verified_on < today - STALE_AFTER:
@@ -121,11 +126,17 @@ def collect(
 
 
 def _requires(law: Law) -> PlanWarning:
+    # A law that covers no handoff (a state immigration crime, say) is not a cooperation rule.
+    head = (
+        Text("State law requires cooperation with ICE", "La ley estatal exige cooperar con ICE")
+        if law.covers
+        else Text("State immigration enforcement law", "Ley estatal de control migratorio")
+    )
     return PlanWarning(
         f"requires_{law.id}",
         Text(
-            f"State law requires cooperation with ICE: {_law(law, 'en')}. {law.summary.en}".strip(),
-            f"La ley estatal exige cooperar con ICE: {_law(law, 'es')}. {law.summary.es}".strip(),
+            f"{head.en}: {_law(law, 'en')}. {law.summary.en}".strip(),
+            f"{head.es}: {_law(law, 'es')}. {law.summary.es}".strip(),
         ),
     )
 
@@ -140,8 +151,10 @@ def _unverified(
                 PlanWarning(
                     f"unverified_{law.id}",
                     Text(
-                        f"{_law(law, 'en')} is not confirmed by our sources; check it.",
-                        f"{_law(law, 'es')} no está confirmada por nuestras fuentes; verifíquela.",
+                        f"{_law(law, 'en')} is not confirmed by our sources; check it. "
+                        + (law.unverified_reason.en if law.unverified_reason else ""),
+                        f"{_law(law, 'es')} no está confirmada por nuestras fuentes; verifíquela. "
+                        + (law.unverified_reason.es if law.unverified_reason else ""),
                     ),
                 )
             )

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline_cli.pack.builders.laws import law
 from pipeline_cli.pack.builders.shared import (
     EMPTY,
-    check_law_codes,
     choices_of,
     list_of_mappings,
     sources_of,
 )
 from pipeline_cli.pack.fields import Reader
-from pipeline_cli.pack.records import DefaultRule, Law, Question, Role, StateFacts, TitleVariant
+from pipeline_cli.pack.records import DefaultRule, Question, Role, StateFacts, TitleVariant
 from pipeline_cli.pack.refs import Refs
 from pipeline_cli.pack.text import Choice, Text
 from pipeline_cli.pack.yamlio import LDict, LList
@@ -25,7 +25,6 @@ REACH = (
 QUESTION_TYPES = ("state", "county", "text", "choice")
 GROUPS = ("place", "practice", "letters")
 TRI = ("yes", "no", "partial", "unknown")
-CONFIDENCE = ("V", "S", "1S")
 PARDON = ("governor", "governor_with_board", "board", "unknown")
 
 
@@ -157,36 +156,6 @@ def questions(r: Reader, raw: Any, refs: Refs) -> list[Question]:
     return out
 
 
-def _law(r: Reader, d: LDict, code: str, refs: Refs) -> Law:
-    what = f"law {d.get('id', '?')} ({code})"
-    r.keys(
-        d,
-        what,
-        ["id", "name", "citation", "year", "effect", "covers", "summary", "confidence"],
-        ["verified_on", "sources", "unverified"],
-    )
-    ident = r.ident(d, "id", what)
-    refs.define("law", ident, r, d.line)
-    covers = r.strings(d, "covers", what)
-    check_law_codes(r, d, "covers", what, covers)
-    verified_on = r.date(d, "verified_on", what)
-    if verified_on is None:
-        r.error(d.line, f"{what}: needs verified_on (the date it was checked against sources)")
-    return Law(
-        id=ident,
-        name=r.text(d, "name", what) or EMPTY,
-        citation=r.string(d, "citation", what),
-        year=r.string(d, "year", what),
-        effect=r.choice(d, "effect", what, ("limits", "requires"), "limits"),
-        covers=covers,
-        summary=r.text(d, "summary", what) or EMPTY,
-        confidence=r.choice(d, "confidence", what, CONFIDENCE, "S"),
-        verified_on=verified_on,
-        sources=sources_of(r, d, what, refs),
-        unverified=r.flag(d, "unverified", what),
-    )
-
-
 def states(r: Reader, raw: Any, refs: Refs) -> dict[str, Any]:
     import us
 
@@ -216,7 +185,7 @@ def states(r: Reader, raw: Any, refs: Refs) -> dict[str, Any]:
         for item, item_line in r.items(d, "laws", what):
             m = r.mapping(item, f"{what} law", item_line)
             if m is not None:
-                laws.append(_law(r, m, code, refs))
+                laws.append(law(r, m, code, refs))
         out[code] = StateFacts(
             code=code,
             name=r.text(d, "name", what) or EMPTY,

@@ -35,6 +35,16 @@ def sources_of(
     return ids
 
 
+def unverified_reason(r: Reader, d: LDict, what: str, unverified: bool) -> Text | None:
+    """The reason an unverified item stays in the pack: required with `unverified: true`."""
+    reason = r.text(d, "unverified_reason", what, required=False)
+    if unverified and reason is None:
+        r.error(d.line, f"{what}: unverified: true needs unverified_reason (why it stays in)")
+    if reason is not None and not unverified:
+        r.error(d.line_of("unverified_reason"), f"{what}: unverified_reason without unverified")
+    return reason
+
+
 def list_of_mappings(r: Reader, raw: Any, key: str) -> list[LDict]:
     top = r.mapping(raw, r.file)
     if top is None:
@@ -124,15 +134,18 @@ def clauses(r: Reader, raw: Any, refs: Refs) -> dict[str, Clause]:
         return out
     for d in list_of_mappings(r, raw, "clauses"):
         what = f"clause {d.get('id', '?')}"
-        r.keys(d, what, ["id", "title", "text", "status", "sources"], ["unverified"])
+        required = ["id", "title", "text", "status", "sources"]
+        r.keys(d, what, required, ["unverified", "unverified_reason"])
         ident = r.ident(d, "id", what)
         refs.define("clause", ident, r, d.line)
+        unverified = r.flag(d, "unverified", what)
         out[ident] = Clause(
             id=ident,
             title=r.text(d, "title", what) or EMPTY,
             text=r.text(d, "text", what) or EMPTY,
             status=r.choice(d, "status", what, ("present", "fragment", "reconstructed"), "present"),
             sources=sources_of(r, d, what, refs, letters=True),
-            unverified=r.flag(d, "unverified", what),
+            unverified=unverified,
+            unverified_reason=unverified_reason(r, d, what, unverified),
         )
     return out

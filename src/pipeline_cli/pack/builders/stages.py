@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline_cli.pack.builders.shared import EMPTY, check_law_codes, sources_of
+from pipeline_cli.pack.builders.shared import EMPTY, check_law_codes, sources_of, unverified_reason
 from pipeline_cli.pack.fields import Reader
 from pipeline_cli.pack.records import STATUSES, Demand, Stage, TargetRef, Touchpoint
 from pipeline_cli.pack.refs import Refs
@@ -32,7 +32,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         d,
         what,
         ["id", "title", "how", "controlled_by", "closed_if", "why", "sources"],
-        ["open_if", "law_codes", "unverified"],
+        ["open_if", "law_codes", "unverified", "unverified_reason"],
     )
     ident = r.ident(d, "id", what)
     refs.define("touchpoint", ident, r, d.line)
@@ -43,6 +43,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         refs.expression(r.string(d, key, what), r, d.line_of(key))
     law_codes = r.strings(d, "law_codes", what)
     check_law_codes(r, d, "law_codes", what, law_codes)
+    unverified = r.flag(d, "unverified", what)
     return Touchpoint(
         id=ident,
         stage=stage_id,
@@ -54,7 +55,8 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         open_if=r.string(d, "open_if", what),
         why=_why(r, d, what),
         sources=sources_of(r, d, what, refs, letters=True),
-        unverified=r.flag(d, "unverified", what),
+        unverified=unverified,
+        unverified_reason=unverified_reason(r, d, what, unverified),
     )
 
 
@@ -79,7 +81,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         d,
         what,
         ["id", "title", "ask", "why", "targets", "closes", "sources"],
-        ["when", "clauses", "unverified", "organizing"],
+        ["when", "clauses", "unverified", "unverified_reason", "organizing"],
     )
     ident = r.ident(d, "id", what)
     refs.define("demand", ident, r, d.line)
@@ -94,6 +96,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         refs.want("clause", clause, r, d.line_of("clauses"))
     when = r.string(d, "when", what)
     refs.expression(when, r, d.line_of("when"))
+    unverified = r.flag(d, "unverified", what)
     return Demand(
         id=ident,
         stage=stage_id,
@@ -106,7 +109,8 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         sources=sources_of(r, d, what, refs, letters=True),
         when=when,
         clauses=clauses,
-        unverified=r.flag(d, "unverified", what),
+        unverified=unverified,
+        unverified_reason=unverified_reason(r, d, what, unverified),
     )
 
 
