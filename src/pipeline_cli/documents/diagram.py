@@ -19,15 +19,13 @@ from pipeline_cli.pack.text import Text
 from pipeline_cli.plan.records import Plan
 
 WIDTH = 540.0
-STAGE_W = 168.0  # the stage column
-ROW_X = 180.0  # handoff rows start here ...
-ROW_W = 290.0  # ... and run this wide
-ICE_X = 492.0  # the ICE bar: every handoff arrow ends on it
-ROW_H = 12.5
+GAP = 9.0  # between stage columns; the flow arrow sits in it
+SIZE = 7.2  # handoff text
+LINE = 8.6  # its line height
 FONT = "'Libertinus Serif', Georgia, 'Times New Roman', serif"
-MOST_CONTROLLERS = 4
+MOST_CONTROLLERS = 3
 
-ICE = Text("ICE", "ICE")
+ICE = Text("ICE: immigration detention and deportation", "ICE: detención y deportación")
 CONTROLS = Text("Controlled mostly by:", "Lo controlan sobre todo:")
 # status -> (legend label, fill, stroke, dash, arrow)
 STATUS: dict[str, tuple[Text, str, str, str, str]] = {
@@ -81,16 +79,16 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 
 @dataclass(frozen=True)
-class _Row:
+class _Card:
     lines: tuple[str, ...]
     status: str
 
 
 @dataclass(frozen=True)
-class _Box:
+class _Column:
     title: tuple[str, ...]
     controls: tuple[str, ...]
-    rows: tuple[_Row, ...]
+    cards: tuple[_Card, ...]
 
 
 def _controllers(pack: Pack, stage: Stage, lang: str) -> str:
@@ -102,13 +100,13 @@ def _controllers(pack: Pack, stage: Stage, lang: str) -> str:
     return ", ".join(names)
 
 
-def _boxes(pack: Pack, lang: str, statuses: Mapping[str, str]) -> list[_Box]:
+def _columns(pack: Pack, lang: str, statuses: Mapping[str, str], w: float) -> list[_Column]:
     return [
-        _Box(
-            tuple(wrap(f"{n}. {s.title(lang)}", STAGE_W - 12, 10)),
-            tuple(wrap(f"{CONTROLS(lang)} {_controllers(pack, s, lang)}", STAGE_W - 12, 7.5)),
+        _Column(
+            tuple(wrap(f"{n}. {s.title(lang)}", w - 8, 8.6)),
+            tuple(wrap(f"{CONTROLS(lang)} {_controllers(pack, s, lang)}", w - 6, 6.6)),
             tuple(
-                _Row(tuple(wrap(t.title(lang), ROW_W - 24, 8.5)), statuses.get(t.id, ""))
+                _Card(tuple(wrap(t.title(lang), w - 19, SIZE)), statuses.get(t.id, ""))
                 for t in s.touchpoints
             ),
         )
@@ -124,127 +122,123 @@ def marker(status: str, x: float, y: float) -> str:
     """The status symbol centred on (x, y): a shape that differs in black and white too."""
     _, fill, stroke, _, _ = STATUS[status]
     if status == "open":
-        return f'<circle cx="{x}" cy="{y}" r="3.6" fill="{stroke}"/>'
+        return f'<circle cx="{x}" cy="{y}" r="3" fill="{stroke}"/>'
     if status == "closed":
         return (
-            f'<circle cx="{x}" cy="{y}" r="3.6" fill="#fff" stroke="{stroke}" stroke-width="1"/>'
-            f'<path d="M{x - 2} {y} l1.5 1.7 l2.6 -3.4" fill="none" stroke="{stroke}"'
+            f'<circle cx="{x}" cy="{y}" r="3" fill="#fff" stroke="{stroke}" stroke-width="1"/>'
+            f'<path d="M{x - 1.7} {y} l1.3 1.5 l2.2 -3" fill="none" stroke="{stroke}"'
             ' stroke-width="1.2"/>'
         )
     if status == "unknown":
         return (
-            f'<circle cx="{x}" cy="{y}" r="3.6" fill="#fff" stroke="{stroke}"'
+            f'<circle cx="{x}" cy="{y}" r="3" fill="#fff" stroke="{stroke}"'
             ' stroke-dasharray="1.5 1"/>'
-            + _text(x, y + 2.4, "?", 7, f' fill="{stroke}" font-weight="bold" text-anchor="middle"')
+            + _text(x, y + 2, "?", 5.5, f' fill="{stroke}" font-weight="bold" text-anchor="middle"')
         )
     if status == "required_by_state":
-        return f'<path d="M{x} {y - 4}l4 4l-4 4l-4 -4z" fill="{stroke}"/>'
+        return f'<path d="M{x} {y - 3.5}l3.5 3.5l-3.5 3.5l-3.5 -3.5z" fill="{stroke}"/>'
     return f'<circle cx="{x}" cy="{y}" r="2" fill="{stroke}"/>'
 
 
-def _arrow(status: str, y: float) -> str:
-    _, _, stroke, _, kind = STATUS[status]
-    x0, x1 = ROW_X + ROW_W, ICE_X
-    if kind == "blocked":  # stops short, at a bar
-        mid = (x0 + x1) / 2
-        return (
-            f'<line x1="{x0}" y1="{y}" x2="{mid}" y2="{y}" stroke="{stroke}" stroke-width="1"/>'
-            f'<line x1="{mid}" y1="{y - 4}" x2="{mid}" y2="{y + 4}" stroke="{stroke}"'
-            ' stroke-width="2"/>'
-        )
-    dash = ' stroke-dasharray="2 1.5"' if kind == "dashed" else ""
-    width = 1.6 if status in ("open", "required_by_state") else 1
-    return (
-        f'<line x1="{x0}" y1="{y}" x2="{x1 - 4}" y2="{y}" stroke="{stroke}"'
+def _tick(status: str, x: float, y: float) -> str:
+    """The link from the column's rail (down to ICE) to a handoff: cut where it is closed."""
+    stroke, kind = STATUS[status][2], STATUS[status][4]
+    width = 1.5 if status in ("open", "required_by_state") else 0.9
+    dash = ' stroke-dasharray="1.5 1"' if kind == "dashed" else ""
+    line = (
+        f'<line x1="{x}" y1="{y:.1f}" x2="{x + 6}" y2="{y:.1f}" stroke="{stroke}"'
         f' stroke-width="{width}"{dash}/>'
-        f'<path d="M{x1 - 5} {y - 3}L{x1} {y}L{x1 - 5} {y + 3}z" fill="{stroke}"/>'
     )
+    if kind == "blocked":
+        line += (
+            f'<line x1="{x + 2.5}" y1="{y - 3:.1f}" x2="{x + 2.5}" y2="{y + 3:.1f}"'
+            f' stroke="{stroke}" stroke-width="1.6"/>'
+        )
+    return line
 
 
-def _row(row: _Row, y: float) -> tuple[str, float]:
-    """One handoff: its box, symbol, title and arrow to ICE; returns (svg, height)."""
-    _, fill, stroke, dash, _ = STATUS[row.status]
-    h = ROW_H * len(row.lines) - 2
+def _card(card: _Card, x: float, y: float, w: float) -> tuple[str, float]:
+    """One handoff beside its column's rail; returns (svg, height taken)."""
+    _, fill, stroke, dash, _ = STATUS[card.status]
+    h = LINE * len(card.lines) + 3.5
     dashed = f' stroke-dasharray="{dash}"' if dash else ""
-    weight = 1.4 if row.status == "open" else 0.8
-    parts = [
-        f'<rect x="{ROW_X}" y="{y:.1f}" width="{ROW_W}" height="{h:.1f}" rx="2" fill="{fill}"'
-        f' stroke="{stroke}" stroke-width="{weight}"{dashed}/>',
-        marker(row.status, ROW_X + 8, y + h / 2),
-        *(
-            _text(ROW_X + 16, y + 8.8 + i * ROW_H, line, 8.5)
-            for i, line in enumerate(row.lines)
-        ),
-        _arrow(row.status, y + h / 2),
-    ]
-    return "".join(parts), h + 2
+    weight = 1.4 if card.status == "open" else 0.8
+    svg = (
+        f'<rect x="{x + 9}" y="{y:.1f}" width="{w - 9:.1f}" height="{h:.1f}" rx="1.5"'
+        f' fill="{fill}" stroke="{stroke}" stroke-width="{weight}"{dashed}/>'
+        + _tick(card.status, x + 3, y + h / 2)
+        + marker(card.status, x + 14, y + h / 2)
+        + "".join(
+            _text(x + 19, y + 2 + SIZE + i * LINE, line, SIZE) for i, line in enumerate(card.lines)
+        )
+    )
+    return svg, h + 3
 
 
-def _stage(box: _Box, y: float) -> tuple[str, float]:
-    """A stage box beside its handoff rows; returns (svg, height)."""
-    rows, ry = [], y
-    for r in box.rows:
-        svg, h = _row(r, ry)
-        rows.append(svg)
-        ry += h
-    text_h = 13 * len(box.title) + 9.5 * len(box.controls) + 10
-    h = max(ry - y - 2, text_h)
-    parts = [
-        f'<rect x="0" y="{y:.1f}" width="{STAGE_W}" height="{h:.1f}" rx="3" fill="#ffffff"'
-        ' stroke="#222" stroke-width="1.2"/>',
-        *(
-            _text(6, y + 12 + i * 13, line, 10, ' font-weight="bold"')
-            for i, line in enumerate(box.title)
-        ),
-        *(
-            _text(6, y + 14 + 13 * len(box.title) + i * 9.5, line, 7.5, ' font-style="italic"')
-            for i, line in enumerate(box.controls)
-        ),
-        *rows,
-    ]
-    return "".join(parts), h
+def _header(col: _Column, x: float, w: float, h: float) -> str:
+    return (
+        f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{h:.1f}" rx="2" fill="#fff"'
+        ' stroke="#222" stroke-width="1.2"/>'
+        + "".join(
+            _text(x + 4, 11 + i * 10.2, line, 8.6, ' font-weight="bold"')
+            for i, line in enumerate(col.title)
+        )
+        + "".join(
+            _text(x + 4, 14 + 10.2 * len(col.title) + i * 7.6, line, 6.6, ' font-style="italic"')
+            for i, line in enumerate(col.controls)
+        )
+    )
 
 
 def _legend(lang: str, statuses: tuple[str, ...], y: float) -> tuple[str, float]:
     parts = []
     for n, status in enumerate(statuses):
-        label = STATUS[status][0](lang)
+        label, fill, stroke, dash, _ = STATUS[status]
         x = (n % 2) * WIDTH / 2
-        if n and not n % 2:
-            y += 16
-        _, fill, stroke, dash, _ = STATUS[status]
+        y += 14 if n and not n % 2 else 0
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         parts += [
-            f'<rect x="{x}" y="{y}" width="18" height="10.5" rx="2" fill="{fill}"'
+            f'<rect x="{x}" y="{y}" width="18" height="10" rx="1.5" fill="{fill}"'
             f' stroke="{stroke}"{dashed}/>',
-            marker(status, x + 9, y + 5.25),
-            _text(x + 24, y + 8.5, label, 8.5),
+            marker(status, x + 9, y + 5),
+            _text(x + 24, y + 8, label(lang), 8.2),
         ]
-    return "".join(parts), y + 14
+    return "".join(parts), y + 12
 
 
 def pipeline_svg(pack: Pack, lang: str, statuses: Mapping[str, str] | None = None) -> str:
     """The diagram; `statuses` (touchpoint id -> status) marks each handoff and adds a legend."""
     statuses = statuses or {}
-    parts, y = [], 0.0
-    for n, box in enumerate(_boxes(pack, lang, statuses)):
-        if n:  # the arrow from one stage down to the next
-            x = STAGE_W / 2
-            parts.append(
-                f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y + 8}" stroke="#222" stroke-width="1.6"/>'
-                f'<path d="M{x - 4} {y + 7}L{x} {y + 12}L{x + 4} {y + 7}z" fill="#222"/>'
-            )
-            y += 12
-        svg, h = _stage(box, y)
-        parts.append(svg)
-        y += h
-    parts.insert(
-        0,
-        f'<rect x="{ICE_X}" y="0" width="{WIDTH - ICE_X}" height="{y:.1f}" rx="3" fill="#222"/>'
-        + _text(ICE_X + 8, 16, ICE(lang), 12, ' font-weight="bold" fill="#fff"'),
+    n = max(len(pack.stages), 1)
+    w = (WIDTH - GAP * (n - 1)) / n
+    cols = _columns(pack, lang, statuses, w)
+    head = max((10.2 * len(c.title) + 7.6 * len(c.controls) + 9 for c in cols), default=20)
+    parts, bottom = [], head
+    for i, col in enumerate(cols):
+        x, y = i * (w + GAP), head + 6
+        parts.append(_header(col, x, w, head))
+        if i < n - 1:  # the flow from one stage to the next
+            ax, ay = x + w + 1.5, head / 2
+            parts.append(f'<path d="M{ax:.1f} {ay - 3.5:.1f}l6 3.5l-6 3.5z" fill="#222"/>')
+        for card in col.cards:
+            svg, h = _card(card, x, y, w)
+            parts.append(svg)
+            y += h
+        bottom = max(bottom, y)
+    ice = bottom + 8
+    for i in range(n):  # each column's rail runs down into ICE
+        rx = i * (w + GAP) + 3
+        parts.append(
+            f'<line x1="{rx:.1f}" y1="{head:.1f}" x2="{rx:.1f}" y2="{ice - 3:.1f}" stroke="#222"'
+            f' stroke-width="1.2"/><path d="M{rx - 3:.1f} {ice - 4:.1f}l3 4l3 -4z" fill="#222"/>'
+        )
+    bold = ' font-weight="bold" fill="#fff" text-anchor="middle"'
+    parts.append(
+        f'<rect x="0" y="{ice:.1f}" width="{WIDTH}" height="18" rx="2" fill="#222"/>'
+        + _text(WIDTH / 2, ice + 12.5, ICE(lang), 9.5, bold)
     )
     shown = tuple(s for s in LEGEND_ORDER if s in statuses.values()) if statuses else ("",)
-    legend, y = _legend(lang, shown, y + 10)
+    legend, y = _legend(lang, shown, ice + 28)
     parts.append(legend)
     title = escape(pack.title(lang))
     return (
@@ -252,9 +246,9 @@ def pipeline_svg(pack: Pack, lang: str, statuses: Mapping[str, str] | None = Non
         f' width="{WIDTH}pt" height="{y:.1f}pt" role="img" aria-label="{title}"'
         f' font-family="{FONT}" fill="#111">'
         f"<title>{title}</title>"
-        '<defs><pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse"'
-        ' patternTransform="rotate(45)"><rect width="5" height="5" fill="#f3eaf7"/>'
-        '<line x1="0" y1="0" x2="0" y2="5" stroke="#b48ac9" stroke-width="1"/></pattern></defs>'
+        '<defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse"'
+        ' patternTransform="rotate(45)"><rect width="4" height="4" fill="#f3eaf7"/>'
+        '<line x1="0" y1="0" x2="0" y2="4" stroke="#b48ac9" stroke-width="0.9"/></pattern></defs>'
         + "".join(parts)
         + "</svg>"
     )
