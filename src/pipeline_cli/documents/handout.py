@@ -24,7 +24,7 @@ FORMATS = ("md", "html", "pdf")
 STYLES = {"workshop": "workshop", "study": "handout"}
 KIND = "handout"
 PAGE = "print.html.j2"
-COVER_FIGURE_IN = 6.3  # the diagram's most height on the cover, beside the title and key
+COVER_FIGURE_IN = 5.7  # the diagram's most height on the cover, beside the title and key
 # How `--lang both` starts, as organizers' own bilingual flyers do.
 BOTH_NOTICE = "[Español más abajo]"
 
