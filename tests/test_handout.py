@@ -187,7 +187,9 @@ def test_html_is_self_contained_and_links_only_sources(run: Run, pack: Pack, lan
 
 def test_html_escapes_pack_text(run: Run, make_pack: Any, pack_files: dict[str, Any]) -> None:
     pack_files["01-jail.yaml"]["title"] = t("Jail <b>&</b>", "Cárcel <b>&</b>")
-    result = run("--pack", str(make_pack(pack_files)), "handout", "--style", "study", "--format", "html")
+    result = run(
+        "--pack", str(make_pack(pack_files)), "handout", "--style", "study", "--format", "html"
+    )
     assert "Jail &lt;b&gt;&amp;&lt;/b&gt;" in result.stdout
     assert "<b>" not in result.stdout
 

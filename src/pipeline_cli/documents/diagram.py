@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
+from pipeline_cli.documents.statusmarks import LEGEND_ORDER, STATUS, marker, text, tick
 from pipeline_cli.pack.records import Pack, Stage
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan.records import Plan
@@ -27,39 +28,6 @@ MOST_CONTROLLERS = 3
 
 ICE = Text("ICE: immigration detention and deportation", "ICE: detención y deportación")
 CONTROLS = Text("Controlled mostly by:", "Lo controlan sobre todo:")
-# status -> (legend label, fill, stroke, dash, arrow)
-STATUS: dict[str, tuple[Text, str, str, str, str]] = {
-    "open": (
-        Text("Open: ICE gets people here", "Abierta: por aquí ICE se lleva a la gente"),
-        "#f9d5cf",
-        "#b3261e",
-        "",
-        "through",
-    ),
-    "closed": (
-        Text("Closed here", "Cerrada aquí"),
-        "#ffffff",
-        "#2e6b30",
-        "",
-        "blocked",
-    ),
-    "unknown": (
-        Text("Not known yet: find out", "Aún no se sabe: averígüelo"),
-        "#ffffff",
-        "#666666",
-        "3 2",
-        "dashed",
-    ),
-    "required_by_state": (
-        Text("Required by state law", "Exigida por ley estatal"),
-        "url(#hatch)",
-        "#6a1b9a",
-        "",
-        "through",
-    ),
-    "": (Text("A handoff to ICE", "Una vía de entrega a ICE"), "#eeeeee", "#777777", "", "through"),
-}
-LEGEND_ORDER = ("open", "required_by_state", "unknown", "closed")
 
 
 def _width(text: str, size: float) -> float:
@@ -114,49 +82,6 @@ def _columns(pack: Pack, lang: str, statuses: Mapping[str, str], w: float) -> li
     ]
 
 
-def _text(x: float, y: float, s: str, size: float, extra: str = "") -> str:
-    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}"{extra}>{escape(s)}</text>'
-
-
-def marker(status: str, x: float, y: float) -> str:
-    """The status symbol centred on (x, y): a shape that differs in black and white too."""
-    _, fill, stroke, _, _ = STATUS[status]
-    if status == "open":
-        return f'<circle cx="{x}" cy="{y}" r="3" fill="{stroke}"/>'
-    if status == "closed":
-        return (
-            f'<circle cx="{x}" cy="{y}" r="3" fill="#fff" stroke="{stroke}" stroke-width="1"/>'
-            f'<path d="M{x - 1.7} {y} l1.3 1.5 l2.2 -3" fill="none" stroke="{stroke}"'
-            ' stroke-width="1.2"/>'
-        )
-    if status == "unknown":
-        return (
-            f'<circle cx="{x}" cy="{y}" r="3" fill="#fff" stroke="{stroke}"'
-            ' stroke-dasharray="1.5 1"/>'
-            + _text(x, y + 2, "?", 5.5, f' fill="{stroke}" font-weight="bold" text-anchor="middle"')
-        )
-    if status == "required_by_state":
-        return f'<path d="M{x} {y - 3.5}l3.5 3.5l-3.5 3.5l-3.5 -3.5z" fill="{stroke}"/>'
-    return f'<circle cx="{x}" cy="{y}" r="2" fill="{stroke}"/>'
-
-
-def _tick(status: str, x: float, y: float) -> str:
-    """The link from the column's rail (down to ICE) to a handoff: cut where it is closed."""
-    stroke, kind = STATUS[status][2], STATUS[status][4]
-    width = 1.5 if status in ("open", "required_by_state") else 0.9
-    dash = ' stroke-dasharray="1.5 1"' if kind == "dashed" else ""
-    line = (
-        f'<line x1="{x}" y1="{y:.1f}" x2="{x + 6}" y2="{y:.1f}" stroke="{stroke}"'
-        f' stroke-width="{width}"{dash}/>'
-    )
-    if kind == "blocked":
-        line += (
-            f'<line x1="{x + 2.5}" y1="{y - 3:.1f}" x2="{x + 2.5}" y2="{y + 3:.1f}"'
-            f' stroke="{stroke}" stroke-width="1.6"/>'
-        )
-    return line
-
-
 def _card(card: _Card, x: float, y: float, w: float) -> tuple[str, float]:
     """One handoff beside its column's rail; returns (svg, height taken)."""
     _, fill, stroke, dash, _ = STATUS[card.status]
@@ -166,10 +91,10 @@ def _card(card: _Card, x: float, y: float, w: float) -> tuple[str, float]:
     svg = (
         f'<rect x="{x + 9}" y="{y:.1f}" width="{w - 9:.1f}" height="{h:.1f}" rx="1.5"'
         f' fill="{fill}" stroke="{stroke}" stroke-width="{weight}"{dashed}/>'
-        + _tick(card.status, x + 3, y + h / 2)
+        + tick(card.status, x + 3, y + h / 2)
         + marker(card.status, x + 14, y + h / 2)
         + "".join(
-            _text(x + 19, y + 2 + SIZE + i * LINE, line, SIZE) for i, line in enumerate(card.lines)
+            text(x + 19, y + 2 + SIZE + i * LINE, line, SIZE) for i, line in enumerate(card.lines)
         )
     )
     return svg, h + 3
@@ -180,11 +105,11 @@ def _header(col: _Column, x: float, w: float, h: float) -> str:
         f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{h:.1f}" rx="2" fill="#fff"'
         ' stroke="#222" stroke-width="1.2"/>'
         + "".join(
-            _text(x + 4, 11 + i * 10.2, line, 8.6, ' font-weight="bold"')
+            text(x + 4, 11 + i * 10.2, line, 8.6, ' font-weight="bold"')
             for i, line in enumerate(col.title)
         )
         + "".join(
-            _text(x + 4, 14 + 10.2 * len(col.title) + i * 7.6, line, 6.6, ' font-style="italic"')
+            text(x + 4, 14 + 10.2 * len(col.title) + i * 7.6, line, 6.6, ' font-style="italic"')
             for i, line in enumerate(col.controls)
         )
     )
@@ -201,7 +126,7 @@ def _legend(lang: str, statuses: tuple[str, ...], y: float) -> tuple[str, float]
             f'<rect x="{x}" y="{y}" width="18" height="10" rx="1.5" fill="{fill}"'
             f' stroke="{stroke}"{dashed}/>',
             marker(status, x + 9, y + 5),
-            _text(x + 24, y + 8, label(lang), 8.2),
+            text(x + 24, y + 8, label(lang), 8.2),
         ]
     return "".join(parts), y + 12
 
@@ -235,7 +160,7 @@ def pipeline_svg(pack: Pack, lang: str, statuses: Mapping[str, str] | None = Non
     bold = ' font-weight="bold" fill="#fff" text-anchor="middle"'
     parts.append(
         f'<rect x="0" y="{ice:.1f}" width="{WIDTH}" height="18" rx="2" fill="#222"/>'
-        + _text(WIDTH / 2, ice + 12.5, ICE(lang), 9.5, bold)
+        + text(WIDTH / 2, ice + 12.5, ICE(lang), 9.5, bold)
     )
     shown = tuple(s for s in LEGEND_ORDER if s in statuses.values()) if statuses else ("",)
     legend, y = _legend(lang, shown, ice + 28)

@@ -82,10 +82,10 @@ def arrange(units: dict[str, list[tuple[Item, ...]]], bilingual: str = "back") -
     langs = list(units)
     if len(langs) == 1 or len({len(u) for u in units.values()}) > 1:
         return [(Column(lang, u),) for lang in langs for u in units[lang]]
-    pairs = zip(*(units[lang] for lang in langs))
+    pairs = zip(*(units[lang] for lang in langs), strict=True)
     if bilingual == "side":
-        return [tuple(Column(lang, u) for lang, u in zip(langs, row)) for row in pairs]
-    return [(Column(lang, u),) for row in pairs for lang, u in zip(langs, row)]
+        return [tuple(Column(lang, u) for lang, u in zip(langs, row, strict=True)) for row in pairs]
+    return [(Column(lang, u),) for row in pairs for lang, u in zip(langs, row, strict=True)]
 
 
 def sheets(
