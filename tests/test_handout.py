@@ -34,12 +34,12 @@ EN_LABELS = (
     "Written ",
 )
 ES_LABELS = (
-    "La tubería, etapa por etapa:",
+    "La vía de la detención a la deportación, etapa por etapa:",
     "## Etapa 1 de",
     "### Vías de entrega a ICE",
     "**Cómo entra ICE:**",
     "**Quién la controla:**",
-    "### Demandas",
+    "### Exigencias",
     "**Qué exigir:**",
     "**Por qué:**",
     "**A quién presionar:**",
@@ -77,7 +77,7 @@ def test_handout_has_every_stage_handoff_and_demand_in_order(
     run: Run, pack: Pack, lang: str
 ) -> None:
     before = dt.date.today()
-    result = run("--lang", lang, "handout")
+    result = run("--lang", lang, "handout", "--style", "study")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith(f"# {pack.title(lang)}\n")
@@ -102,14 +102,14 @@ def test_handout_has_every_stage_handoff_and_demand_in_order(
 
 
 def test_overview_is_one_line_with_every_stage_in_order(run: Run, pack: Pack) -> None:
-    out = run("handout").stdout
+    out = run("handout", "--style", "study").stdout
     line = next(row for row in out.splitlines() if row.startswith("**The pipeline"))
     flow = " → ".join(f"{n}. {s.title('en')}" for n, s in enumerate(pack.stages, start=1))
     assert line.endswith(flow)
 
 
 def test_spanish_handout_has_spanish_labels_and_no_english_ones(run: Run) -> None:
-    out = run("--lang", "es", "handout").stdout
+    out = run("--lang", "es", "handout", "--style", "study").stdout
     for label in ES_LABELS:
         assert label in out, label
     for label in EN_LABELS:
@@ -117,7 +117,7 @@ def test_spanish_handout_has_spanish_labels_and_no_english_ones(run: Run) -> Non
 
 
 def test_both_languages_english_first_announced_at_the_top(run: Run, pack: Pack) -> None:
-    out = run("--lang", "both", "handout").stdout
+    out = run("--lang", "both", "handout", "--style", "study").stdout
     assert out.startswith("[Español más abajo]\n")
     english, spanish = out.split(f"\n# {pack.title('es')}\n")
     assert f"# {pack.title('en')}\n" in english
@@ -134,7 +134,7 @@ def test_both_languages_english_first_announced_at_the_top(run: Run, pack: Pack)
 
 def test_one_stage_only(run: Run, pack: Pack) -> None:
     chosen, other = pack.stages[1], pack.stages[0]
-    out = run("handout", "--stage", chosen.id).stdout
+    out = run("handout", "--style", "study", "--stage", chosen.id).stdout
     assert f"## Stage 2 of {len(pack.stages)}: {chosen.title('en')}" in out
     assert "## Stage 1 of" not in out
 
@@ -155,7 +155,7 @@ def test_one_stage_only(run: Run, pack: Pack) -> None:
 
 def test_unknown_stage_is_a_usage_error_with_a_suggestion(run: Run, pack: Pack) -> None:
     wanted = pack.stages[0].id
-    result = run("handout", "--stage", wanted[:-1])
+    result = run("handout", "--style", "study", "--stage", wanted[:-1])
     assert result.exit_code == 2
     assert f"did you mean '{wanted}'" in result.stderr
     for s in pack.stages:
@@ -165,7 +165,7 @@ def test_unknown_stage_is_a_usage_error_with_a_suggestion(run: Run, pack: Pack) 
 
 @pytest.mark.parametrize("lang", ["en", "es", "both"])
 def test_html_is_self_contained_and_links_only_sources(run: Run, pack: Pack, lang: str) -> None:
-    result = run("--lang", lang, "handout", "--format", "html")
+    result = run("--lang", lang, "handout", "--style", "study", "--format", "html")
     assert result.exit_code == 0, result.output
     page = result.stdout
     assert page.startswith("<!doctype html>")
@@ -178,15 +178,18 @@ def test_html_is_self_contained_and_links_only_sources(run: Run, pack: Pack, lan
     # No other http(s) reference anywhere: remove the source links and look again.
     rest = re.sub(r'<a href="[^"]+">', "", page)
     assert not re.search(r"https?://", rest)
-    # Prints one stage per page.
-    assert "break-before: page" in page
+    # Prints one stage per page, the diagram (inline SVG) on the cover.
+    assert "break-after: page" in page
+    assert page.count("<svg") == (2 if lang == "both" else 1)
     for s in pack.stages:
         assert s.title("es" if lang == "es" else "en") in page
 
 
 def test_html_escapes_pack_text(run: Run, make_pack: Any, pack_files: dict[str, Any]) -> None:
     pack_files["01-jail.yaml"]["title"] = t("Jail <b>&</b>", "Cárcel <b>&</b>")
-    result = run("--pack", str(make_pack(pack_files)), "handout", "--format", "html")
+    result = run(
+        "--pack", str(make_pack(pack_files)), "handout", "--style", "study", "--format", "html"
+    )
     assert "Jail &lt;b&gt;&amp;&lt;/b&gt;" in result.stdout
     assert "<b>" not in result.stdout
 
@@ -238,7 +241,7 @@ def test_inline_pack_marks_unverified_and_conditional_items(
     run: Run, make_pack: Any, pack_files: dict[str, Any], lang: str
 ) -> None:
     root = make_pack(_inline(pack_files))
-    result = run("--pack", str(root), "--lang", lang, "handout")
+    result = run("--pack", str(root), "--lang", lang, "handout", "--style", "study")
     assert result.exit_code == 0, result.output
     out = result.stdout
     if lang == "en":
@@ -279,6 +282,6 @@ def test_validate_names_the_handout_template_line_of_a_missing_value(
     assert hits and hits[0].startswith(f"templates/es/handout.md.j2:{line}: "), result.stderr
     assert message in hits[0]
     # The handout command itself fails the same way, without a traceback.
-    broken = run("--pack", str(root), "--lang", "es", "handout")
+    broken = run("--pack", str(root), "--lang", "es", "handout", "--style", "study")
     assert broken.exit_code == 1
     assert broken.stderr.startswith("error: templates/es/handout.md.j2:"), broken.stderr

@@ -24,6 +24,8 @@ def expected_files(plan: Plan, langs: tuple[str, ...], fmt: str) -> set[str]:
     files = {"plan.json", "index.md"}
     for lang in langs:
         files.add(f"{lang}/plan.md")
+        if fmt in ("html", "pdf"):  # the plan printed, its diagram on page one
+            files.add(f"{lang}/plan.{fmt}")
         for t in plan.targets:
             kinds = ["letter", "public_comment", "call_script"] if t.role.scripts else ["letter"]
             kinds += ["ordinance"] if t.role.id in LEGISLATING else []

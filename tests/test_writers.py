@@ -95,7 +95,7 @@ def test_text_format_strips_markdown_sensibly() -> None:
 
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="md, txt, html, docx"):
-        writers.encode("# x", "pdf", "en", lambda md, lang: md)
+        writers.encode("# x", "rtf", "en", lambda md, lang: md)
 
 
 def test_plain_text_keeps_addresses_and_hyphenated_words_whole() -> None:

@@ -67,10 +67,10 @@ def check_options(opts: CaseOptions, langs: tuple[str, ...], fmt: str) -> None:
         raise UsageError("use -o FILE (one letter) or --out DIR, not both")
     if opts.output and len(langs) > 1:
         raise UsageError("-o writes one language; use --out DIR with --lang both")
-    if not (opts.output or opts.out) and fmt in ("docx", "html") and len(langs) > 1:
+    if not (opts.output or opts.out) and fmt in ("docx", "html", "pdf") and len(langs) > 1:
         raise UsageError(f"--format {fmt} with --lang both needs --out DIR")
-    if not (opts.output or opts.out) and fmt == "docx":
-        raise UsageError("--format docx writes a file: add -o FILE.docx or --out DIR")
+    if not (opts.output or opts.out) and fmt in ("docx", "pdf"):
+        raise UsageError(f"--format {fmt} writes a file: add -o FILE.{fmt} or --out DIR")
 
 
 def _warn_exposed(kind: CaseKind, opts: CaseOptions, given_keys: set[str]) -> None:

@@ -13,6 +13,7 @@ class LetterFormat(str, Enum):
     txt = "txt"
     html = "html"
     docx = "docx"
+    pdf = "pdf"
 
 
 FormatOpt = Annotated[LetterFormat, typer.Option("--format", help="Format of letters and scripts.")]

@@ -1,8 +1,10 @@
-"""The trainer handout: the whole pipeline (or one stage) from a pack, as Markdown or HTML.
+"""The trainer handout: the whole pipeline (or one stage) from a pack, as Markdown, HTML or PDF.
 
-No jurisdiction and no plan: every handoff and demand of the pack, whom to press by role name,
-and the sources. Templates (`templates/<lang>/handout.md.j2`) hold the wording; every fact
-comes from the context built here.
+No jurisdiction and no plan. Two styles: "workshop" (the default, `workshop.md.j2`) hands out
+as is: a cover with the pipeline diagram, one page a stage (what happens, the handoffs and who
+controls them, the demands and who decides), short numbered notes. "study" (`handout.md.j2`)
+keeps every handoff's and demand's text, reasons and sources. Templates hold the wording; every
+fact comes from the context built here.
 """
 
 from __future__ import annotations
@@ -10,15 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pipeline_cli.documents import diagram, pages
 from pipeline_cli.documents.context import date_doc, pack_doc
 from pipeline_cli.documents.render import Renderer
 from pipeline_cli.errors import UsageError
 from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.records import Pack, Stage
 
-FORMATS = ("md", "html")
+FORMATS = ("md", "html", "pdf")
+# style -> template kind; the first is the default.
+STYLES = {"workshop": "workshop", "study": "handout"}
 KIND = "handout"
-PAGE = "handout.html.j2"
+PAGE = "print.html.j2"
+COVER_FIGURE_IN = 5.7  # the diagram's most height on the cover, beside the title and key
 # How `--lang both` starts, as organizers' own bilingual flyers do.
 BOTH_NOTICE = "[Español más abajo]"
 
@@ -51,6 +57,17 @@ class _Refs:
             {"n": n, "title": self.pack.sources[sid].title, "url": self.pack.sources[sid].url}
             for sid, n in self.numbers.items()
         ]
+
+
+class _Frozen(_Refs):
+    """The numbers already given, and no new ones: the workshop cites only these."""
+
+    def __init__(self, refs: _Refs) -> None:
+        super().__init__(refs.pack)
+        self.numbers = refs.numbers
+
+    def __call__(self, ids: tuple[str, ...]) -> list[int]:
+        return sorted({self.numbers[s] for s in ids if s in self.numbers})
 
 
 def _role(pack: Pack, role_id: str, lang: str) -> str:
@@ -87,6 +104,9 @@ def _stage(pack: Pack, stage: Stage, n: int, lang: str, cite: _Refs) -> dict[str
                     for ref in d.targets
                 ],
                 "somewhere": bool(d.when),
+                # Workshop: every office that may decide, said once on the cover that some
+                # apply only in some places.
+                "decides": [_role(pack, ref.role, lang) for ref in d.targets],
                 "unverified": d.unverified,
                 "refs": cite(d.sources),
             }
@@ -95,10 +115,21 @@ def _stage(pack: Pack, stage: Stage, n: int, lang: str, cite: _Refs) -> dict[str
     }
 
 
-def handout_doc(pack: Pack, lang: str, today: dt.date, stage_id: str = "") -> dict[str, Any]:
-    """Context for `handout.md.j2` in one language; `stage_id` limits it to one stage."""
+def handout_doc(
+    pack: Pack, lang: str, today: dt.date, stage_id: str = "", style: str = "study"
+) -> dict[str, Any]:
+    """Context for the handout in one language; `stage_id` limits it to one stage.
+
+    The workshop style numbers only the stages' own sources (its short notes); the study style
+    every source cited.
+    """
     chosen = pick_stage(pack, stage_id).id if stage_id else ""
     cite = _Refs(pack)
+    if style == "workshop":
+        for s in pack.stages:
+            if not chosen or s.id == chosen:
+                cite(s.sources)
+        cite = _Frozen(cite)
     stages = [
         _stage(pack, s, n, lang, cite)
         for n, s in enumerate(pack.stages, start=1)
@@ -114,19 +145,46 @@ def handout_doc(pack: Pack, lang: str, today: dt.date, stage_id: str = "") -> di
         ],
         "stages": stages,
         "sources": cite.listing(),
+        "unverified": any(t["unverified"] for s in stages for t in s["touchpoints"] + s["demands"]),
     }
 
 
 def render_handout(
-    pack: Pack, langs: tuple[str, ...], fmt: str, today: dt.date, stage_id: str = ""
-) -> str:
-    """The handout in each language in turn, each with its own stamp, as `fmt` (md or html)."""
+    pack: Pack,
+    langs: tuple[str, ...],
+    fmt: str,
+    today: dt.date,
+    stage_id: str = "",
+    *,
+    style: str = "workshop",
+    bilingual: str = "back",
+) -> bytes:
+    """The handout in each language, each with its own stamp, as `fmt` (md, html or pdf).
+
+    Printed (html, pdf), the cover carries the diagram, each stage starts a page, and two
+    languages go side by side or on the two sides of each sheet (`bilingual`).
+    """
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    if style not in STYLES:
+        raise UsageError(f"unknown style {style!r}; use one of: {', '.join(STYLES)}")
     renderer = Renderer(pack)
-    docs = [
-        renderer.document(KIND, lang, handout_doc(pack, lang, today, stage_id)) for lang in langs
-    ]
-    head = f"{BOTH_NOTICE}\n\n" if len(langs) > 1 and "es" in langs[1:] else ""
-    markdown = head + "\n".join(docs)
-    return markdown if fmt == "md" else renderer.html(markdown, langs[0], page=PAGE)
+    docs = {
+        lang: renderer.document(
+            STYLES[style], lang, handout_doc(pack, lang, today, stage_id, style)
+        )
+        for lang in langs
+    }
+    if fmt == "md":
+        head = f"{BOTH_NOTICE}\n\n" if len(langs) > 1 and "es" in langs[1:] else ""
+        return (head + "\n".join(docs.values())).encode("utf-8")
+    figures = {
+        lang: None if stage_id else pages.Figure(diagram.pipeline_svg(pack, lang), COVER_FIGURE_IN)
+        for lang in langs
+    }
+    sheets = pages.sheets(docs, figures, every_section=True, bilingual=bilingual)
+    if fmt == "html":
+        return renderer.sheets_html(sheets, langs[0], page=PAGE).encode("utf-8")
+    from pipeline_cli.documents import pdf
+
+    return pdf.to_pdf(sheets, langs[0])

@@ -2,6 +2,7 @@
 
     <out>/plan.json
     <out>/<lang>/plan.md
+    <out>/<lang>/plan.<ext>                     (html, pdf: printed, the diagram on page one)
     <out>/<lang>/<role_id>/letter.<ext>
     <out>/<lang>/<role_id>/public_comment.<ext>
     <out>/<lang>/<role_id>/call_script.<ext>
@@ -21,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.documents import context as docdata
-from pipeline_cli.documents import writers
+from pipeline_cli.documents import diagram, pages, writers
 from pipeline_cli.documents.render import Renderer
 from pipeline_cli.errors import UsageError
 from pipeline_cli.plan.records import Plan, PlanTarget
 
 TARGET_KINDS = ("letter", "public_comment", "call_script")
+PRINTED = ("html", "pdf")  # formats in which the plan is also printed, its diagram first
+PLAN_FIGURE_IN = 7.2  # the diagram's most height on the plan's first page
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ def jobs(plan: Plan, out_dir: Path, langs: tuple[str, ...], fmt: str) -> Iterato
     yield Job(out_dir / "plan.json", "plan.json", langs[0])
     for lang in langs:
         yield Job(out_dir / lang / "plan.md", "plan", lang)
+        if fmt in PRINTED:
+            yield Job(out_dir / lang / f"plan.{fmt}", "plan", lang)
         for target in plan.targets:
             folder = out_dir / lang / target.role.id
             kinds: tuple[str, ...] = TARGET_KINDS if target.role.scripts else ("letter",)
@@ -105,7 +110,17 @@ def _plan_file(renderer: Renderer, plan: Plan, job: Job) -> bytes:
 
         text = json.dumps(plan_to_dict(plan, job.lang), ensure_ascii=False, indent=2)
         return (text + "\n").encode("utf-8")
-    return renderer.document("plan", job.lang, docdata.plan_doc(plan, job.lang)).encode("utf-8")
+    markdown = renderer.document("plan", job.lang, docdata.plan_doc(plan, job.lang))
+    fmt = job.path.suffix.lstrip(".")
+    if fmt not in PRINTED:
+        return markdown.encode("utf-8")
+    figure = pages.Figure(diagram.plan_svg(plan, job.lang), PLAN_FIGURE_IN)
+    sheets = pages.sheets({job.lang: markdown}, {job.lang: figure}, every_section=False)
+    if fmt == "html":
+        return renderer.sheets_html(sheets, job.lang).encode("utf-8")
+    from pipeline_cli.documents import pdf
+
+    return pdf.to_pdf(sheets, job.lang)
 
 
 def _index(

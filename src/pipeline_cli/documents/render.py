@@ -179,3 +179,9 @@ class Renderer:
         blocks = mdlite.parse(markdown)
         title = next((mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), "")
         return self._render(page, {"blocks": blocks, "lang": lang, "title": title})
+
+    def sheets_html(self, sheets: list[Any], lang: str, page: str = "print.html.j2") -> str:
+        """A printable page of sheets (pages.py): each sheet starts a printed page."""
+        first = next((i for s in sheets for c in s for i in c.items), None)
+        title = mdlite.plain(first.spans) if isinstance(first, mdlite.Block) else ""
+        return self._render(page, {"sheets": sheets, "lang": lang, "title": title})

@@ -12,20 +12,23 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, meta, nodes
 
 from pipeline_cli.documents import context as docdata
-from pipeline_cli.documents import handout, render
+from pipeline_cli.documents import diagram, handout, pages, render
 from pipeline_cli.documents.casecheck import check_cases
 from pipeline_cli.documents.casedoc import CASE_NAMES
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan import sample
 
 _BASE = {"lang", "place", "pack", "date", "signer"}
+_HANDOUT = {"lang", "pack", "date", "flow", "stages", "sources", "unverified"}
 _DOC = _BASE | {"target", "demands", "sources", "clauses", "directions", "more", "with_why"}
 _KNOWN = {
     "plan": _BASE | {"stages", "targets", "warnings", "sources"},
     "index": _BASE | {"files"},
     "base.html": {"blocks", "lang", "title"},
-    "handout": {"lang", "pack", "date", "flow", "stages", "sources"},
-    "handout.html": {"blocks", "lang", "title"},
+    "handout": _HANDOUT,
+    "workshop": _HANDOUT,
+    "print.html": {"sheets", "lang", "title"},
+    "_blocks.html": set(),
 }
 
 
@@ -39,7 +42,8 @@ def _files(dirs: tuple[Path, ...], lang: str) -> set[str]:
 
 def missing_languages(pack: Pack, dirs: tuple[Path, ...]) -> list[str]:
     """A template present in one language but not another, or a document kind with none."""
-    wanted = {f"{k}.md.j2" for k in (*render.KINDS, "index", handout.KIND, render.STAMP)}
+    kinds = (*render.KINDS, "index", *handout.STYLES.values(), render.STAMP)
+    wanted = {f"{k}.md.j2" for k in kinds}
     every = set().union(wanted, *(_files(dirs, lang) for lang in pack.languages))
     problems = []
     for lang in pack.languages:
@@ -91,9 +95,20 @@ def check_templates(pack: Pack) -> list[str]:
                     renderer.html(renderer.document(kind, lang, ctx), lang)
                 except render.TemplateProblem as exc:
                     seen.add(str(exc))
-    for lang in pack.languages:  # the trainer handout: the whole pack, no plan
-        try:
-            handout.render_handout(pack, (lang,), "html", pack.as_of)
+    for lang in pack.languages:  # the trainer handout, each style: the whole pack, no plan
+        for style in handout.STYLES:
+            try:
+                handout.render_handout(pack, (lang,), "html", pack.as_of, style=style)
+            except render.TemplateProblem as exc:
+                seen.add(str(exc))
+        try:  # the printed plan: sheets with the diagram
+            plan = sample.sample_plan(pack, signed=False)
+            sheets = pages.sheets(
+                {lang: renderer.document("plan", lang, docdata.plan_doc(plan, lang))},
+                {lang: pages.Figure(diagram.plan_svg(plan, lang))},
+                every_section=False,
+            )
+            renderer.sheets_html(sheets, lang)
         except render.TemplateProblem as exc:
             seen.add(str(exc))
     seen |= check_cases(pack, renderer)  # individual-case letters (cases.yaml)

@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline_cli.documents import mdlite
 from pipeline_cli.errors import PipelineError, UsageError
 
-FORMATS = ("md", "txt", "html", "docx")
+FORMATS = ("md", "txt", "html", "docx", "pdf")
 _LIST_AT_MOST = 20
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _SYNC_EACH = ContextVar("sync_each_file", default=True)
@@ -126,4 +126,8 @@ def encode(markdown: str, fmt: str, lang: str, html: Callable[[str, str], str]) 
         from pipeline_cli.documents import docx as docx_writer
 
         return docx_writer.to_docx(markdown, lang)
+    if fmt == "pdf":
+        from pipeline_cli.documents import pdf
+
+        return pdf.markdown_pdf(markdown, lang)
     raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")

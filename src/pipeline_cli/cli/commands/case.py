@@ -47,7 +47,9 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
         ] = None,
         format: Annotated[
             Optional[LetterFormat],  # noqa: UP045
-            typer.Option("--format", help="md, txt, html or docx [default: md, or -o's suffix]."),
+            typer.Option(
+                "--format", help="md, txt, html, docx or pdf [default: md, or -o's suffix]."
+            ),
         ] = None,
         save: Annotated[
             Optional[Path],  # noqa: UP045
