@@ -8,8 +8,10 @@ from functools import cache
 from typing import Any
 
 from pipeline_cli.pack import expr
+from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
 from pipeline_cli.pack.text import Source, Text
+from pipeline_cli.plan import governance
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
 from pipeline_cli.plan.jurisdiction import county_es, title_values
@@ -102,13 +104,19 @@ def plan_demand(
 
 
 def local_title(role: Role, holds: Holds, facts: StateFacts, j: Jurisdiction) -> Text:
-    """The first title variant whose `when` holds, rendered in both languages."""
-    variant = next((v for v in role.titles if holds(v.when)), None)
-    if variant is None:
-        return role.name
-    en = expr.render_title(variant.text.en, title_values(facts, j.county, j.city, "en"))
-    es = expr.render_title(variant.text.es, title_values(facts, j.county, j.city, "es"))
-    return Text(en or role.name.en, es or role.name.es)
+    """The first title variant whose `when` holds and that renders, in both languages.
+
+    A variant naming a value the pack lacks here (a governance title of a state with no
+    governance file) renders empty, and the next one is tried.
+    """
+    values = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in ("en", "es")}
+    for variant in role.titles:
+        if holds(variant.when):
+            en = expr.render_title(variant.text.en, values["en"])
+            es = expr.render_title(variant.text.es, values["es"])
+            if en and es:
+                return Text(en, es)
+    return role.name
 
 
 def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = None) -> Plan:
@@ -116,9 +124,10 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     today = today or dt.date.today()
     facts = facts_for(pack, answers)
     values = effective(pack, answers)
-    holds = _holds_in(expr.context(values, facts))
     county = values.get("county", "")
-    j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values)
+    local = governance.local_for(pack, facts.code, county)
+    holds = _holds_in(expr.context(values, facts, governance.gov_for(pack, facts, county)))
+    j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values, local)
 
     status = {
         tp.id: touchpoint_status(tp, facts, holds) for s in pack.stages for tp in s.touchpoints
@@ -142,13 +151,17 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
         PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j), tuple(ids))
         for r, ids in by_role.items()
     )
-    warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today)
-    sources = _sources(pack, facts, tuple(stages), targets)
+    warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today, local)
+    sources = _sources(pack, facts, tuple(stages), targets, local)
     return Plan(pack, j, tuple(stages), targets, warnings, sources, today)
 
 
 def _sources(
-    pack: Pack, facts: StateFacts, stages: tuple[PlanStage, ...], targets: tuple[PlanTarget, ...]
+    pack: Pack,
+    facts: StateFacts,
+    stages: tuple[PlanStage, ...],
+    targets: tuple[PlanTarget, ...],
+    local: Local | None,
 ) -> tuple[Source, ...]:
     """Every source the plan rests on, in first-use order."""
     ids: list[str] = []
@@ -156,6 +169,7 @@ def _sources(
         ids.extend(i for p in ps.touchpoints for i in p.touchpoint.sources)
         ids.extend(i for d in ps.demands for i in d.demand.sources)
     ids.extend(i for t in targets for i in t.role.sources)
+    ids.extend(governance.sources(local, [t.role.id for t in targets]))
     ids.extend(i for law in plan_warnings.laws_used(facts, stages) for i in law.sources)
     ids.extend(facts.sources)
     return tuple(pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)
