@@ -73,8 +73,10 @@ def _block(
         text = r.text(m, name, w)
         values[name] = text
         if text is not None and kind == "title":
+            raw = m[name]
             for lang in ("en", "es"):
-                refs.title(getattr(text, lang), r, m.line_of(name), g.GOV_TITLE_VARS)
+                line = raw.line_of(lang) if isinstance(raw, LDict) else m.line_of(name)
+                refs.title(getattr(text, lang), r, line, g.GOV_TITLE_VARS)
     sources = r.strings(m, "sources", w)
     for ident in sources:
         refs.want("source", ident, r, m.line_of("sources"))
