@@ -150,11 +150,11 @@ def test_json_of_a_real_plan(run: Any) -> None:
 
 @pytest.mark.parametrize(
     ("state", "county", "role", "en", "es"),
-    [("VA", "Richmond city", "sheriff", "Sheriff of Richmond city",
+    [("VA", "Richmond city", "sheriff", "City of Richmond Sheriff",
       "Sheriff de la Ciudad de Richmond"),
-     ("LA", "Orleans Parish", "sheriff", "Sheriff of Orleans Parish",
+     ("LA", "Orleans Parish", "sheriff", "Orleans Parish Sheriff",
       "Sheriff de la Parroquia de Orleans"),
-     ("TX", "Harris County", "sheriff", "Sheriff of Harris County",
+     ("TX", "Harris County", "sheriff", "Harris County Sheriff",
       "Sheriff del Condado de Harris"),
      ("DC", "District of Columbia", "attorney_general",
       "Attorney General of the District of Columbia", "Fiscal General del Distrito de Columbia"),
