@@ -138,6 +138,7 @@ def _merge(base: Block | None, over: Block | None, place_sources: tuple[str, ...
         if getattr(over, f.name) not in (None, "", ())
     }
     given.setdefault("sources", place_sources)
+    given.setdefault("note", None)  # the state's note speaks of the state's rule, not the place
     return dataclasses.replace(base if base is not None else over, **given)
 
 
