@@ -112,5 +112,6 @@ def write_pack(root: Path, files: dict[str, Any]) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
+        (root / name).parent.mkdir(parents=True, exist_ok=True)  # governance/XX.yaml
         (root / name).write_text(text, encoding="utf-8")
     return root

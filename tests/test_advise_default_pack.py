@@ -6,6 +6,7 @@ they hold as the data is corrected.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Any
@@ -69,7 +70,9 @@ def test_connecticut_runs_its_jails(pack: Pack) -> None:
     plan = plan_for(pack, state="CT", county="Hartford")
     assert not roles(plan) & {"sheriff", "county_board", "county_executive"}
     doc = plan.target("state_doc")
-    assert doc is not None and doc.title.en == facts.doc_name.en
+    name = pack.governance["CT"].rules.corrections
+    assert doc is not None and name is not None and name.name is not None
+    assert doc.title.en == name.name.en == "Connecticut Department of Correction"
 
 
 def test_pardon_board_where_the_board_holds_the_power(pack: Pack) -> None:
@@ -147,11 +150,11 @@ def test_json_of_a_real_plan(run: Any) -> None:
 
 @pytest.mark.parametrize(
     ("state", "county", "role", "en", "es"),
-    [("VA", "Richmond city", "sheriff", "Sheriff of Richmond city",
+    [("VA", "Richmond city", "sheriff", "City of Richmond Sheriff",
       "Sheriff de la Ciudad de Richmond"),
-     ("LA", "Orleans Parish", "sheriff", "Sheriff of Orleans Parish",
+     ("LA", "Orleans Parish", "sheriff", "Orleans Parish Sheriff",
       "Sheriff de la Parroquia de Orleans"),
-     ("TX", "Harris County", "sheriff", "Sheriff of Harris County",
+     ("TX", "Harris County", "sheriff", "Harris County Sheriff",
       "Sheriff del Condado de Harris"),
      ("DC", "District of Columbia", "attorney_general",
       "Attorney General of the District of Columbia", "Fiscal General del Distrito de Columbia"),
@@ -167,6 +170,13 @@ def test_local_titles_agree_in_spanish(
 
 
 def test_unknown_state_facts_are_named_in_words(pack: Pack) -> None:
+    # As for a state with no governance file: the governance files settle DC's facts.
+    assert not [
+        w
+        for w in plan_for(pack, state="DC", county="District of Columbia").warnings
+        if w.id == "unknown_state_facts"
+    ]
+    pack = dataclasses.replace(pack, governance={})
     plan = plan_for(pack, state="DC", county="District of Columbia")
     (warning,) = [w for w in plan.warnings if w.id == "unknown_state_facts"]
     assert "whether there are sheriffs" in warning.text.en

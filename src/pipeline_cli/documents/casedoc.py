@@ -16,6 +16,7 @@ from pipeline_cli.pack import expr
 from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.records import Pack, Question, Role, StateFacts
 from pipeline_cli.pack.text import Text
+from pipeline_cli.plan import governance
 from pipeline_cli.plan.jurisdiction import title_values
 
 NO_TEXT = Text("", "")
@@ -62,13 +63,14 @@ def values_of(kind: CaseKind, answers: Mapping[str, str]) -> dict[str, str]:
     return {f.id: answers.get(f.id) or f.default for f in kind.fields}
 
 
-def role_title(role: Role, facts: StateFacts | None, lang: str) -> str:
+def role_title(role: Role, facts: StateFacts | None, lang: str, pack: Pack | None = None) -> str:
     """The role's catch-all local title when the state fills every blank, else its name."""
     if facts is None or not role.titles:
         return role.name(lang)
     template = role.titles[-1].text(lang)
     names, problem = expr.template_names(template)
-    values = title_values(facts, "", "", lang)
+    local = governance.local_for(pack, facts.code, "") if pack else None
+    values = title_values(facts, "", "", lang, local)
     if problem or any(not values.get(n) for n in names):
         return role.name(lang)
     return expr.render_title(template, values)
@@ -78,15 +80,16 @@ def addressees(
     pack: Pack, kind: CaseKind, values: Mapping[str, str], facts: StateFacts | None, lang: str
 ) -> list[dict[str, Any]]:
     """The roles this letter goes to, first the one it is addressed to."""
-    ctx: dict[str, Any] = expr.context(values, facts) if facts else dict(values)
+    gov = governance.gov_for(pack, facts, "") if facts else None
+    ctx: dict[str, Any] = expr.context(values, facts, gov) if facts else dict(values)
     out = []
     for a in kind.addressees:
         role = pack.roles.get(a.role)
         if role is None or not expr.evaluate(a.when, ctx):
             continue
-        if facts is not None and not expr.evaluate(role.when, expr.context({}, facts)):
+        if facts is not None and not expr.evaluate(role.when, expr.context({}, facts, gov)):
             continue  # the role does not exist in this state (e.g. no governor in DC)
-        title = role_title(role, facts, lang)
+        title = role_title(role, facts, lang, pack)
         out.append({"role": role.id, "title": title, "is_body": role.id in BODIES})
     return out
 
@@ -119,7 +122,8 @@ def case_doc(
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}
         return [sources[s]["n"] for s in ids if s in sources]
 
-    ctx: dict[str, Any] = expr.context(v, facts) if facts else dict(v)
+    gov = governance.gov_for(pack, facts, "") if facts else None
+    ctx: dict[str, Any] = expr.context(v, facts, gov) if facts else dict(v)
     notes = [
         {"text": n.text(lang), "refs": cite(n.sources)}
         for n in kind.notes
@@ -141,7 +145,7 @@ def case_doc(
         "place": {
             "state": facts.name(lang) if facts else "",
             "state_code": facts.code if facts else "",
-            "pardon": facts.pardon if facts else "",
+            "pardon": (gov.pardon if gov and gov.known == "yes" else facts.pardon) if facts else "",
             "pardon_board": facts.pardon_board(lang) if facts and facts.pardon_board else "",
         },
         "deliver": kind.deliver(lang),

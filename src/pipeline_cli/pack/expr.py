@@ -18,10 +18,11 @@ from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pipeline_cli.errors import PipelineError
+from pipeline_cli.pack.governance import GOV_VALUES, GovVars
 from pipeline_cli.pack.records import StateFacts
 
 # Names an expression may use besides the answer keys.
-HELPERS = ("facts", "limits", "requires")
+HELPERS = ("facts", "gov", "limits", "requires")
 FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(StateFacts))
 LAW_CODES = (
     "INQ", "DET", "NOT", "ACC", "287", "IGSA", "CRT", "DATA", "DOC", "PROB", "RPT", "ENF",
@@ -106,8 +107,22 @@ def evaluate(src: str, context: Mapping[str, Any]) -> bool:
         raise ExprError(f"expression {src!r} failed: {exc}") from None
 
 
-def context(answers: Mapping[str, str], facts: StateFacts) -> dict[str, Any]:
-    """The names an expression sees: every answer key, the state's facts, law helpers."""
+def facts_gov(facts: StateFacts) -> GovVars:
+    """`gov` where no governance file settles it: what the state's facts say, else unknown."""
+    extent = {"yes": "all", "no": "none", "partial": "some"}
+    return GovVars(
+        county_government=extent.get(facts.county_government, "unknown"),
+        county_body="no" if facts.county_government == "no" else "unknown",
+        jails="state" if facts.jails == "state" else "unknown",
+        sheriff="none" if facts.sheriffs == "no" else "unknown",
+        pardon=facts.pardon,
+    )
+
+
+def context(
+    answers: Mapping[str, str], facts: StateFacts, gov: GovVars | None = None
+) -> dict[str, Any]:
+    """The names an expression sees: answer keys, the state's facts and governance, law helpers."""
 
     def limits(code: str) -> bool:
         return bool(facts.laws_covering(code, "limits"))
@@ -115,7 +130,8 @@ def context(answers: Mapping[str, str], facts: StateFacts) -> dict[str, Any]:
     def requires(code: str) -> bool:
         return bool(facts.laws_covering(code, "requires"))
 
-    return {**answers, "facts": facts, "limits": limits, "requires": requires}
+    gov = gov or facts_gov(facts)
+    return {**answers, "facts": facts, "gov": gov, "limits": limits, "requires": requires}
 
 
 def check(src: str, answer_choices: Mapping[str, tuple[str, ...]]) -> list[str]:
@@ -134,10 +150,11 @@ def check(src: str, answer_choices: Mapping[str, tuple[str, ...]]) -> list[str]:
             hint = _hint(name, known)
             problems.append(f"expression {src!r} names unknown answer key {name!r}{hint}")
     for attr in tree.find_all(nodes.Getattr):
-        is_facts = isinstance(attr.node, nodes.Name) and attr.node.name == "facts"
-        if is_facts and attr.attr not in FACT_FIELDS:
-            hint = _hint(attr.attr, FACT_FIELDS)
-            problems.append(f"expression {src!r}: facts has no field {attr.attr!r}{hint}")
+        owner = attr.node.name if isinstance(attr.node, nodes.Name) else ""
+        fields = {"facts": FACT_FIELDS, "gov": GOV_VALUES.keys()}.get(owner)
+        if fields is not None and attr.attr not in fields:
+            hint = _hint(attr.attr, fields)
+            problems.append(f"expression {src!r}: {owner} has no field {attr.attr!r}{hint}")
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name in ("limits", "requires"):
             for arg in call.args:
@@ -156,6 +173,7 @@ def _check_compared_values(
     for cmp in tree.find_all(nodes.Compare):
         operands = [cmp.expr, *(op.expr for op in cmp.ops)]
         names = [o.name for o in operands if isinstance(o, nodes.Name)]
+        names += [f"gov.{o.attr}" for o in operands if isinstance(o, nodes.Getattr) and _is_gov(o)]
         consts: list[Any] = []
         for o in operands:
             if isinstance(o, nodes.Const):
@@ -163,7 +181,8 @@ def _check_compared_values(
             elif isinstance(o, (nodes.Tuple, nodes.List)):
                 consts.extend(i.value for i in o.items if isinstance(i, nodes.Const))
         for name in names:
-            allowed = answer_choices.get(name)
+            gov = name.startswith("gov.")
+            allowed = GOV_VALUES.get(name[4:]) if gov else answer_choices.get(name)
             if not allowed:
                 continue
             for value in consts:
@@ -173,6 +192,10 @@ def _check_compared_values(
                         f"(choices: {', '.join(allowed)})"
                     )
     return problems
+
+
+def _is_gov(node: nodes.Getattr) -> bool:
+    return isinstance(node.node, nodes.Name) and node.node.name == "gov"
 
 
 def _title_code(template: str) -> CodeType:

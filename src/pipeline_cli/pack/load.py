@@ -12,15 +12,18 @@ from pipeline_cli.errors import PackError, PipelineError
 from pipeline_cli.pack import yamlio
 from pipeline_cli.pack.builders import cases as casefile
 from pipeline_cli.pack.builders import facts as fact_builders
+from pipeline_cli.pack.builders import governance as gov_builder
 from pipeline_cli.pack.builders import shared as builders
 from pipeline_cli.pack.builders import stages as stage_builders
 from pipeline_cli.pack.fields import Reader, did_you_mean
+from pipeline_cli.pack.governance import Governance
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.pack.refs import Refs, check_refs, letter_source_problems
-from pipeline_cli.pack.text import Text
+from pipeline_cli.pack.text import Source, Text
 
 REQUIRED_FILES = ("pack.yaml", "sources.yaml", "roles.yaml", "questions.yaml", "states.yaml")
 OPTIONAL_FILES = ("clauses.yaml", "cases.yaml")
+GOVERNANCE_DIR = "governance"  # optional: one XX.yaml per state, DC and PR
 
 
 def default_pack_dir() -> Path:
@@ -49,6 +52,37 @@ def _read(root: Path, name: str, loaded: _Loaded) -> tuple[Reader, Any]:
     return reader, raw
 
 
+def _governance(
+    root: Path, loaded: _Loaded, sources: dict[str, Source], codes: set[str]
+) -> dict[str, Governance]:
+    """Every governance file; the sources they declare join `sources` (ids unique pack-wide)."""
+    folder = root / GOVERNANCE_DIR
+    out: dict[str, Governance] = {}
+    if not folder.is_dir():
+        return out
+    first = {ident: "sources.yaml" for ident in sources}
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        name = f"{GOVERNANCE_DIR}/{path.name}"
+        if path.suffix != ".yaml" or path.stem not in codes:
+            loaded.problems.append(
+                f"{name}:1: not a governance file; name it XX.yaml, XX a state in states.yaml"
+            )
+            continue
+        reader, raw = _read(root, name, loaded)
+        gov, declared = gov_builder.governance(reader, raw, path.stem, loaded.refs)
+        for source, line in declared:
+            if source.id in first:
+                reader.error(
+                    line, f"duplicate source id {source.id!r} (first in {first[source.id]})"
+                )
+            else:
+                first[source.id] = f"{name}:{line}"
+                sources[source.id] = source
+        if gov is not None:
+            out[path.stem] = gov
+    return out
+
+
 def load_pack(root: Path | None = None) -> Pack:
     """Load and validate; raise PackError listing every problem."""
     pack, problems = inspect_pack(root)
@@ -75,6 +109,7 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
     states = fact_builders.states(*data["states.yaml"], loaded.refs)
     clauses = builders.clauses(*data["clauses.yaml"], loaded.refs)
     cases = casefile.cases(*data["cases.yaml"], loaded.refs)
+    governance = _governance(root, loaded, sources, set(states))
 
     stage_files = sorted(p.name for p in root.glob("[0-9][0-9]-*.yaml"))
     if not stage_files:
@@ -130,5 +165,6 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         states=states,
         clauses=clauses,
         cases=cases,
+        governance=governance,
     )
     return pack, loaded.problems

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline_cli.pack.cases import CaseKind
+from pipeline_cli.pack.governance import Governance
 from pipeline_cli.pack.laws import Law as Law
 from pipeline_cli.pack.text import Choice, Source, Text, Where
 
@@ -170,6 +171,7 @@ class Pack:
     states: dict[str, StateFacts] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
     cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
+    governance: dict[str, Governance] = field(default_factory=dict)  # optional governance/
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

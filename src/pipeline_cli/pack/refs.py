@@ -13,8 +13,11 @@ from pipeline_cli.pack.text import Source
 # Variables a role title template may use (see docs/pack-format.md).
 TITLE_VARS = frozenset(
     {
-        "county", "of_county", "city", "state_name", "of_state", "county_body", "county_word",
-        "doc_name", "pardon_board", "legislature",
+        "county", "county_short", "of_county", "city", "state_name", "of_state", "county_body",
+        "county_word", "doc_name", "pardon_board", "legislature",
+        # from the governance files (empty where the pack has none: the next title is used)
+        "county_body_title", "prosecutor_title", "prosecutor_office", "sheriff_title",
+        "jail_title",
     }
 )  # fmt: skip
 
@@ -34,7 +37,8 @@ class Refs:
     defined: dict[str, dict[str, str]] = field(default_factory=dict)
     wanted: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, where
     exprs: list[tuple[str, str]] = field(default_factory=list)  # source, where
-    titles: list[tuple[str, str]] = field(default_factory=list)  # template, where
+    # template, where, the values it may use
+    titles: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)
     # Text that reaches letters, public comments or ordinances: what, its source ids, where.
     letters: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
 
@@ -54,8 +58,10 @@ class Refs:
         if source.strip():
             self.exprs.append((source, f"{reader.file}:{line}"))
 
-    def title(self, template: str, reader: Reader, line: int) -> None:
-        self.titles.append((template, f"{reader.file}:{line}"))
+    def title(
+        self, template: str, reader: Reader, line: int, names: frozenset[str] = TITLE_VARS
+    ) -> None:
+        self.titles.append((template, f"{reader.file}:{line}", names))
 
     def letter_text(self, what: str, ids: tuple[str, ...], reader: Reader, line: int) -> None:
         self.letters.append((what, ids, f"{reader.file}:{line}"))
@@ -102,12 +108,12 @@ def check_refs(
             hint = did_you_mean(ident, options)
             home = DEFINED_IN.get(kind, "the pack")
             problems.append(f"{where}: unknown {kind} {ident!r}{hint}; define it in {home}")
-    for template, where in refs.titles:
+    for template, where, allowed in refs.titles:
         names, problem = expr.template_names(template)
         if problem:
             problems.append(f"{where}: {problem}")
-        for name in sorted(names - TITLE_VARS):
-            hint = did_you_mean(name, TITLE_VARS)
+        for name in sorted(names - allowed):
+            hint = did_you_mean(name, allowed)
             problems.append(f"{where}: title {template!r} uses unknown value {name!r}{hint}")
     if questions is None:
         return

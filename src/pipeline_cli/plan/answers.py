@@ -17,6 +17,7 @@ from pipeline_cli.pack import expr
 from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.records import Pack, Question, StateFacts
 from pipeline_cli.plan import jurisdiction
+from pipeline_cli.plan.governance import gov_for
 
 _YES = {"yes", "y", "true", "si", "sí"}
 _NO = {"no", "n", "false"}
@@ -191,9 +192,10 @@ def effective(pack: Pack, answers: Mapping[str, str]) -> dict[str, str]:
     a question whose `when` is false keeps its default whatever was answered.
     """
     facts = facts_for(pack, answers)
+    gov = gov_for(pack, facts, answers.get("county", ""))
     values = {q.id: default_of(q) for q in pack.questions}
     for q in pack.questions:
-        ctx = expr.context(values, facts)
+        ctx = expr.context(values, facts, gov)
         if not expr.evaluate(q.when, ctx):
             values[q.id] = _rule_default(q, ctx)
         elif q.id in answers:
@@ -222,12 +224,8 @@ def applicable(pack: Pack, answers: Mapping[str, str]) -> list[Question]:
         return [q for q in pack.questions if q.group == "place" or not q.when]
     values = effective(pack, answers)
     facts = pack.states[answers["state"]]
-    out = []
-    for q in pack.questions:
-        ctx = expr.context(values, facts)
-        if expr.evaluate(q.when, ctx):
-            out.append(q)
-    return out
+    ctx = expr.context(values, facts, gov_for(pack, facts, answers.get("county", "")))
+    return [q for q in pack.questions if expr.evaluate(q.when, ctx)]
 
 
 def missing(pack: Pack, answers: Mapping[str, str]) -> list[Question]:

@@ -9,8 +9,10 @@ from functools import cache
 from typing import Any
 
 from pipeline_cli.pack import expr
+from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
 from pipeline_cli.pack.text import Source, Text
+from pipeline_cli.plan import governance
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
 from pipeline_cli.plan.jurisdiction import county_es, title_values
@@ -120,13 +122,19 @@ def plan_demand(
 
 
 def local_title(role: Role, holds: Holds, facts: StateFacts, j: Jurisdiction) -> Text:
-    """The first title variant whose `when` holds, rendered in both languages."""
-    variant = next((v for v in role.titles if holds(v.when)), None)
-    if variant is None:
-        return role.name
-    en = expr.render_title(variant.text.en, title_values(facts, j.county, j.city, "en"))
-    es = expr.render_title(variant.text.es, title_values(facts, j.county, j.city, "es"))
-    return Text(en or role.name.en, es or role.name.es)
+    """The first title variant whose `when` holds and that renders, in both languages.
+
+    A variant naming a value the pack lacks here (a governance title of a state with no
+    governance file) renders empty, and the next one is tried.
+    """
+    values = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in ("en", "es")}
+    for variant in role.titles:
+        if holds(variant.when):
+            en = expr.render_title(variant.text.en, values["en"])
+            es = expr.render_title(variant.text.es, values["es"])
+            if en and es:
+                return Text(en, es)
+    return role.name
 
 
 def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = None) -> Plan:
@@ -134,10 +142,11 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     today = today or dt.date.today()
     facts = facts_for(pack, answers)
     values = effective(pack, answers)
-    binding = dataclasses.replace(facts, laws=tuple(x for x in facts.laws if x.binds_on(today)))
-    holds = _holds_in(expr.context(values, binding))
     county = values.get("county", "")
-    j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values)
+    local = governance.local_for(pack, facts.code, county)
+    binding = dataclasses.replace(facts, laws=tuple(x for x in facts.laws if x.binds_on(today)))
+    holds = _holds_in(expr.context(values, binding, governance.gov_for(pack, facts, county)))
+    j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values, local)
 
     status = {
         tp.id: touchpoint_status(tp, facts, holds, today)
@@ -163,8 +172,8 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
         PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j), tuple(ids))
         for r, ids in by_role.items()
     )
-    warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today)
-    sources = _sources(pack, facts, tuple(stages), targets, today)
+    warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today, local)
+    sources = _sources(pack, facts, tuple(stages), targets, today, local)
     return Plan(pack, j, tuple(stages), targets, warnings, sources, today)
 
 
@@ -174,6 +183,7 @@ def _sources(
     stages: tuple[PlanStage, ...],
     targets: tuple[PlanTarget, ...],
     today: dt.date,
+    local: Local | None,
 ) -> tuple[Source, ...]:
     """Every source the plan rests on, in first-use order."""
     ids: list[str] = []
@@ -181,6 +191,7 @@ def _sources(
         ids.extend(i for p in ps.touchpoints for i in p.touchpoint.sources)
         ids.extend(i for d in ps.demands for i in d.demand.sources)
     ids.extend(i for t in targets for i in t.role.sources)
+    ids.extend(governance.sources(local, [t.role.id for t in targets]))
     ids.extend(i for law in plan_warnings.laws_used(facts, stages, today) for i in law.sources)
     ids.extend(facts.sources)
     return tuple(pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)

@@ -7,8 +7,9 @@ import re
 import unicodedata
 from functools import cache
 
+from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import StateFacts
-from pipeline_cli.plan import census
+from pipeline_cli.plan import census, governance
 
 # County-equivalent suffixes tried, in order, when a user types a short name ("Los Angeles").
 _SUFFIXES = (
@@ -149,11 +150,14 @@ def in_state(name_en: str, name: str, lang: str) -> str:
     return _with_prep("in", name_en, name, lang)
 
 
-def title_values(facts: StateFacts, county: str, city: str, lang: str) -> dict[str, str]:
-    """The values a role title template may use, in `lang`."""
+def title_values(
+    facts: StateFacts, county: str, city: str, lang: str, local: Local | None = None
+) -> dict[str, str]:
+    """The values a role title template may use, in `lang` (`local`: the county's governance)."""
     board = facts.pardon_board(lang) if facts.pardon_board else ""
-    return {
+    base = {
         "county": county_in(county, lang),
+        "county_short": _short(county),
         "of_county": of_county(county, lang),
         "city": city,
         "state_name": facts.name(lang),
@@ -164,3 +168,4 @@ def title_values(facts: StateFacts, county: str, city: str, lang: str) -> dict[s
         "pardon_board": board,
         "legislature": facts.legislature(lang),
     }
+    return {**base, **governance.titles(local, base, lang)}

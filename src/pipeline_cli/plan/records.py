@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import (
     Demand,
     Law,
@@ -24,6 +25,7 @@ class Jurisdiction:
     county_es: str  # e.g. "Condado de Los Angeles"
     city: str
     answers: dict[str, str]
+    gov: Local | None = None  # the county's governance, where the pack has a file for the state
 
 
 @dataclass(frozen=True)

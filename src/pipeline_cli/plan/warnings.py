@@ -6,8 +6,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
+from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Law, Pack, StateFacts
 from pipeline_cli.pack.text import Text
+from pipeline_cli.plan.governance import gatekeeper
 from pipeline_cli.plan.jurisdiction import in_state
 from pipeline_cli.plan.law_standing import already_barred, in_dispute, standing
 from pipeline_cli.plan.records import PlanStage, PlanWarning
@@ -21,6 +23,14 @@ FACT_NAMES = {
     "sheriffs": Text("whether there are sheriffs", "si hay sheriffs"),
     "jails": Text("who runs the jails", "quién administra las cárceles"),
     "pardon": Text("who grants pardons", "quién concede los indultos"),
+}
+# `gov.<name>` in an expression: the state fact it falls back on where no governance file is.
+GOV_FALLBACK = {
+    "county_government": "county_government",
+    "county_body": "county_government",
+    "jails": "jails",
+    "sheriff": "sheriffs",
+    "pardon": "pardon",
 }
 
 
@@ -52,6 +62,7 @@ def collect(
     values: Mapping[str, str],
     stages: tuple[PlanStage, ...],
     today: dt.date,
+    local: Local | None = None,
 ) -> tuple[PlanWarning, ...]:
     out: list[PlanWarning] = []
     for law in facts.laws:
@@ -79,7 +90,19 @@ def collect(
                 )
     out.extend(already_barred(stages))
     laws = laws_used(facts, stages, today)
-    out.extend(_unverified(pack, facts, laws, stages))
+    out.extend(_unverified(pack, facts, laws, stages, local))
+    gate = gatekeeper(local)
+    pardon_roles = {"governor", "pardon_board"}
+    if gate and any(pardon_roles & set(d.targets) for ps in stages for d in ps.demands):
+        out.append(
+            PlanWarning(
+                "pardon_gatekeeper",
+                Text(
+                    f"Pardons here need a second approval: {gate.en.rstrip('.')}.",
+                    f"Aquí los indultos necesitan una segunda aprobación: {gate.es.rstrip('.')}.",
+                ),
+            )
+        )
     for law in laws:
         if law.verified_on is not None and law.verified_on < today - STALE_AFTER:
             out.append(
@@ -141,8 +164,38 @@ def _requires(law: Law) -> PlanWarning:
     )
 
 
+def _expressions(pack: Pack) -> str:
+    """Every role, title, target and question condition of the pack, as one string to search."""
+    found = [r.when for r in pack.roles.values()]
+    found += [t.when for r in pack.roles.values() for t in r.titles]
+    found += [t.when for d in pack.demands().values() for t in d.targets]
+    found += [q.when for q in pack.questions] + [d.when for q in pack.questions for d in q.defaults]
+    return " ".join(found)
+
+
+def _unknown_facts(pack: Pack, facts: StateFacts, local: Local | None) -> list[Text]:
+    """State facts a role depends on that our data leaves unknown (governance files settle them)."""
+    role_whens = " ".join(r.when for r in pack.roles.values())
+    names = [
+        f.name
+        for f in dataclasses.fields(facts)
+        if getattr(facts, f.name) == "unknown" and f"facts.{f.name}" in role_whens
+    ]
+    if local is not None:
+        return [FACT_NAMES.get(n, Text(n, n)) for n in names if n not in FACT_NAMES]
+    exprs = _expressions(pack)
+    for gov_name, fact in GOV_FALLBACK.items():
+        if f"gov.{gov_name}" in exprs and getattr(facts, fact) == "unknown":
+            names.append(fact)
+    return [FACT_NAMES.get(n, Text(n, n)) for n in dict.fromkeys(names)]
+
+
 def _unverified(
-    pack: Pack, facts: StateFacts, laws: list[Law], stages: tuple[PlanStage, ...]
+    pack: Pack,
+    facts: StateFacts,
+    laws: list[Law],
+    stages: tuple[PlanStage, ...],
+    local: Local | None,
 ) -> list[PlanWarning]:
     out = []
     for law in laws:
@@ -171,12 +224,7 @@ def _unverified(
             )
         )
     # An 'unknown' state fact that a role's existence depends on: the targets may be wrong.
-    role_whens = " ".join(r.when for r in pack.roles.values())
-    unknown = [
-        FACT_NAMES.get(f.name, Text(f.name, f.name))
-        for f in dataclasses.fields(facts)
-        if getattr(facts, f.name) == "unknown" and f"facts.{f.name}" in role_whens
-    ]
+    unknown = _unknown_facts(pack, facts, local)
     if unknown:
         where = Text(*(in_state(facts.name.en, facts.name(lang), lang) for lang in ("en", "es")))
         out.append(

@@ -1,0 +1,88 @@
+"""One county's governance: the state's rules and its place's overrides, as the plan uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pipeline_cli.pack import expr
+from pipeline_cli.pack.governance import GovVars, Local, gov_vars
+from pipeline_cli.pack.records import Pack, StateFacts
+from pipeline_cli.pack.text import Text
+
+# The governance block behind each role's title and existence, for the plan's sources.
+ROLE_FACTS = {
+    "county_board": ("county_body",),
+    "county_executive": ("jails",),
+    "district_attorney": ("prosecutor",),
+    "sheriff": ("sheriff", "jails"),
+    "state_doc": ("corrections", "jails"),
+    "governor": ("pardon",),
+    "pardon_board": ("pardon",),
+}
+
+
+def local_for(pack: Pack, code: str, county: str) -> Local | None:
+    """The governance of `county` in state `code`, or None where the pack has no file for it."""
+    gov = pack.governance.get(code)
+    return gov.local(county) if gov is not None else None
+
+
+def gov_for(pack: Pack, facts: StateFacts, county: str) -> GovVars:
+    """What expressions see as `gov` in this county."""
+    local = local_for(pack, facts.code, county)
+    return gov_vars(local) if local is not None else expr.facts_gov(facts)
+
+
+def _render(text: Text | None, base: Mapping[str, str], lang: str) -> str:
+    return expr.render_title(text(lang), base) if text is not None else ""
+
+
+def titles(local: Local | None, base: Mapping[str, str], lang: str) -> dict[str, str]:
+    """Title values from the governance files, rendered with `base` (county, of_county, ...).
+
+    Values the files do not give are left out, so the state's facts keep filling them; the
+    governance-only ones are '' (a role title using one then falls through to the next).
+    """
+    keys = ("county_body_title", "prosecutor_title", "prosecutor_office", "sheriff_title")
+    out = dict.fromkeys((*keys, "jail_title"), "")
+    if local is None:
+        return out
+    r = local.rules
+    if r.county_body is not None:
+        out["county_body_title"] = _render(r.county_body.title, base, lang)
+        if r.county_body.name is not None:
+            out["county_body"] = r.county_body.name(lang)
+    if r.prosecutor is not None:
+        out["prosecutor_title"] = _render(r.prosecutor.title, base, lang)
+        out["prosecutor_office"] = r.prosecutor.office(lang) if r.prosecutor.office else ""
+    if r.sheriff is not None and r.sheriff.role != "none":
+        out["sheriff_title"] = _render(r.sheriff.title, base, lang)
+    if r.jails is not None:
+        out["jail_title"] = _render(r.jails.title, base, lang)
+    if r.corrections is not None and r.corrections.name is not None:
+        out["doc_name"] = _render(r.corrections.name, base, lang)
+    if r.pardon is not None and r.pardon.body is not None:
+        out["pardon_board"] = _render(r.pardon.body, base, lang)
+    return {k: v for k, v in out.items() if v or k not in base}
+
+
+def sources(local: Local | None, role_ids: list[str]) -> list[str]:
+    """Governance sources behind the targets named: each role's block, then the place's."""
+    if local is None:
+        return []
+    ids: list[str] = []
+    for role in role_ids:
+        for fact in ROLE_FACTS.get(role, ()):
+            block = getattr(local.rules, fact)
+            if block is not None:
+                ids.extend(block.sources)
+    if local.place is not None:
+        ids.extend(local.place.sources)
+    return ids
+
+
+def gatekeeper(local: Local | None) -> Text | None:
+    """A second gate on pardons (a court's or the governor's approval), if the state has one."""
+    if local is None or local.rules.pardon is None:
+        return None
+    return local.rules.pardon.gatekeeper
