@@ -27,12 +27,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from pipeline_cli import batch, docdata, outputs
-from pipeline_cli.advise import build_plan
-from pipeline_cli.batchrows import read_items
-from pipeline_cli.model import Pack
-from pipeline_cli.pack import load_pack
-from pipeline_cli.render import STAMP, template_dirs
+from pipeline_cli.documents import batch
+from pipeline_cli.documents import context as docdata
+from pipeline_cli.documents import outputs
+from pipeline_cli.plan.build import build_plan
+from pipeline_cli.plan.rows import read_items
+from pipeline_cli.pack.records import Pack
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.documents.render import STAMP, template_dirs
 
 
 def run_batch(pack: Pack, state: str, out: Path, langs: tuple[str, ...]) -> int:

@@ -32,12 +32,12 @@ def _private_home(
 @pytest.fixture
 def run() -> Callable[..., Any]:
     """Invoke the CLI in-process through main()'s error boundary; returns the click Result."""
-    from pipeline_cli.cli import app
+    from pipeline_cli.cli.app import app
 
     runner = CliRunner()
 
     def _run(*args: str, input: str | None = None) -> Any:
-        from pipeline_cli import cli
+        from pipeline_cli.cli.app import app as cli
 
         result = runner.invoke(app, list(args), input=input, catch_exceptions=True)
         exc = result.exception

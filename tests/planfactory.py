@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pipeline_cli.advise import build_plan
-from pipeline_cli.model import Plan
-from pipeline_cli.pack import load_pack
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.plan.build import build_plan
+from pipeline_cli.plan.records import Plan
 from tests.advisepack import advise_pack
 from tests.packfactory import t, write_pack
 

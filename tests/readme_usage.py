@@ -19,7 +19,7 @@ def _help(args: list[str]) -> str:
     os.environ["TERMINAL_WIDTH"] = "100"
     from typer.testing import CliRunner
 
-    from pipeline_cli.cli import app
+    from pipeline_cli.cli.app import app
 
     result = CliRunner().invoke(app, [*args, "--help"], prog_name="pipeline")
     return result.stdout.rstrip() + "\n"
@@ -28,7 +28,7 @@ def _help(args: list[str]) -> str:
 def commands() -> list[str]:
     import typer.main
 
-    from pipeline_cli.cli import app
+    from pipeline_cli.cli.app import app
 
     group = typer.main.get_group(app)
     return list(group.commands)

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from pipeline_cli.advise import build_plan
-from pipeline_cli.model import Pack, Plan
-from pipeline_cli.pack import load_pack
-from pipeline_cli.planjson import plan_to_dict
+from pipeline_cli.documents.planjson import plan_to_dict
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.pack.records import Pack
+from pipeline_cli.plan.build import build_plan
+from pipeline_cli.plan.records import Plan
 from tests.advisepack import advise_pack
 
 TODAY = dt.date(2026, 6, 1)

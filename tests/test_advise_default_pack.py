@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from pipeline_cli import jurisdiction
-from pipeline_cli.advise import build_plan
 from pipeline_cli.errors import PackError
-from pipeline_cli.model import Pack, Plan
-from pipeline_cli.pack import load_pack
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.pack.records import Pack
+from pipeline_cli.plan import jurisdiction
+from pipeline_cli.plan.build import build_plan
+from pipeline_cli.plan.records import Plan
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from pipeline_cli import answers as ans
 from pipeline_cli.errors import PipelineError
-from pipeline_cli.pack import load_pack
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.plan import answers as ans
 from tests.advisepack import advise_pack
 
 

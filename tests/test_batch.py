@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import us
 
-from pipeline_cli import writers
-from pipeline_cli.advise import build_plan
-from pipeline_cli.outputs import jobs
-from pipeline_cli.pack import load_pack
+from pipeline_cli.documents import writers
+from pipeline_cli.documents.outputs import jobs
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.plan.build import build_plan
 from tests.advisepack import _state
 from tests.packfactory import t, write_pack
 from tests.planfactory import letters_pack
@@ -268,7 +268,7 @@ def test_force_and_skip_existing_together_is_a_usage_error(
 
 
 def _default_pack_validates() -> bool:
-    from pipeline_cli.checks import validate_pack
+    from pipeline_cli.cli.validate import validate_pack
 
     try:
         return not validate_pack(None)[0]

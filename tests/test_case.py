@@ -229,7 +229,7 @@ def test_interview_with_back_and_a_required_field(
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from pipeline_cli import advising
+    from pipeline_cli.cli import advise as advising
 
     monkeypatch.setattr(advising, "interactive", lambda: True)
     keys = [

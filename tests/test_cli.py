@@ -294,7 +294,7 @@ def test_plain_and_no_color(run, pack, monkeypatch, flags, env, escapes) -> None
 
 
 def test_default_pack_is_used_without_pack(run) -> None:
-    from pipeline_cli.pack import default_pack_dir
+    from pipeline_cli.pack.load import default_pack_dir
 
     on_disk = sorted(p.name for p in default_pack_dir().glob("[0-9][0-9]-*.yaml"))
     result = run("validate")

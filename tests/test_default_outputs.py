@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_cli import docdata, mdlite
-from pipeline_cli.advise import build_plan
-from pipeline_cli.checks import validate_pack
-from pipeline_cli.model import Pack
-from pipeline_cli.outputs import write_outputs
-from pipeline_cli.pack import load_pack
-from pipeline_cli.render import MAX_SPOKEN_WORDS, Renderer
-from pipeline_cli.writers import FORMATS
+from pipeline_cli.cli.validate import validate_pack
+from pipeline_cli.documents import context as docdata
+from pipeline_cli.documents import mdlite
+from pipeline_cli.documents.outputs import write_outputs
+from pipeline_cli.documents.render import MAX_SPOKEN_WORDS, Renderer
+from pipeline_cli.documents.writers import FORMATS
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.pack.records import Pack
+from pipeline_cli.plan.build import build_plan
 from tests.planfactory import body, words
 
 # Governance variety: county board + city, consolidated city-county, no county government,

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 import us
 
-from pipeline_cli.checks import validate_pack
-from pipeline_cli.model import Pack, Text
-from pipeline_cli.pack import load_pack
+from pipeline_cli.cli.validate import validate_pack
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.pack.records import Pack
+from pipeline_cli.pack.text import Text
 
 STAGE_IDS = [
     "police_stop",

@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from pipeline_cli.docx_writer import to_docx
-from pipeline_cli.outputs import write_outputs
+from pipeline_cli.documents.docx import to_docx
+from pipeline_cli.documents.outputs import write_outputs
 from tests.planfactory import PLACES, SIGNED, letters_pack, make_plan
 
 MD = """# Letter to the Board

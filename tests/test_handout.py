@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from pipeline_cli.model import Pack
-from pipeline_cli.pack import load_pack
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.pack.records import Pack
 from tests.packfactory import t
 
 Run = Callable[..., Any]

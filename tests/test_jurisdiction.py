@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline_cli import jurisdiction as j
+from pipeline_cli.plan import jurisdiction as j
 
 
 @pytest.mark.parametrize(

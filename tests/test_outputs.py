@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from pipeline_cli.documents.outputs import write_outputs
+from pipeline_cli.documents.writers import FORMATS
 from pipeline_cli.errors import PipelineError
-from pipeline_cli.model import Plan
-from pipeline_cli.outputs import write_outputs
-from pipeline_cli.writers import FORMATS
+from pipeline_cli.plan.records import Plan
 from tests.packfactory import write_pack
 from tests.planfactory import PLACES, letters_pack, make_plan
 

@@ -78,7 +78,7 @@ def wheel(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _where_it_loads(python: Path, cwd: Path) -> tuple[Path, Path]:
     code = (
-        "import pipeline_cli, pipeline_cli.pack as p; "
+        "import pipeline_cli, pipeline_cli.pack.load as p; "
         "print(pipeline_cli.__file__); print(p.default_pack_dir())"
     )
     out = _sh(python, "-c", code, cwd=cwd).stdout.splitlines()
@@ -106,7 +106,7 @@ def test_wheel_ships_stages_and_templates(wheel: Path, project: Path) -> None:
     assert any(n.startswith("pipeline_cli/stages/") and n.endswith(".yaml") for n in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "pipeline = pipeline_cli.cli:main" in text
+    assert "pipeline = pipeline_cli.cli.app:main" in text
     assert not any(n.startswith(("tests/", "stages/", "templates/")) for n in names)
 
 

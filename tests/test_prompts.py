@@ -17,7 +17,8 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from pipeline_cli import advising, savefile
+from pipeline_cli.cli import advise as advising
+from pipeline_cli.interview import savefile
 from tests.advisepack import advise_pack
 
 ENTER, DOWN, UP, CTRL_C, BACKSPACE = "\r", "\x1b[B", "\x1b[A", "\x03", "\x7f"
@@ -192,9 +193,9 @@ def test_resume_with_nothing_saved(run: Any, pack_dir: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_help_lines_wrap_to_the_terminal_and_keep_every_word(tmp_path: Path, lang: str) -> None:
-    from pipeline_cli.model import Text
-    from pipeline_cli.pack import load_pack
-    from pipeline_cli.prompts import Interview
+    from pipeline_cli.interview.prompts import Interview
+    from pipeline_cli.pack.load import load_pack
+    from pipeline_cli.pack.text import Text
 
     pack = load_pack()
     interview = Interview(pack, lang, tmp_path / "a.yaml", "pipeline advise --resume", Text("", ""))

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_cli import docdata, mdlite, render
-from pipeline_cli.model import Plan
-from pipeline_cli.pack import load_pack
-from pipeline_cli.render import MAX_SPOKEN_WORDS, Renderer
-from pipeline_cli.sample import sample_plan
+from pipeline_cli.documents import context as docdata
+from pipeline_cli.documents import mdlite, render
+from pipeline_cli.documents.render import MAX_SPOKEN_WORDS, Renderer
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.plan.records import Plan
+from pipeline_cli.plan.sample import sample_plan
 from tests.planfactory import PLACES, SIGNED, TODAY, body, letters_pack, long_pack, make_plan, words
 
 LANGS = ("en", "es")

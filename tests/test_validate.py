@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from pipeline_cli.expr import LAW_CODES
-from pipeline_cli.pack import REQUIRED_FILES
+from pipeline_cli.pack.expr import LAW_CODES
+from pipeline_cli.pack.load import REQUIRED_FILES
 from tests.packfactory import t
 
 Files = dict[str, Any]

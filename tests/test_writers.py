@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_cli import mdlite, writers
+from pipeline_cli.documents import mdlite, writers
 from pipeline_cli.errors import PipelineError, UsageError
 from tests.planfactory import words
 

@@ -1,3 +1,3 @@
-from pipeline_cli.cli import main
+from pipeline_cli.cli.app import main
 
 main()

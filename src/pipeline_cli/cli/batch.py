@@ -1,0 +1,101 @@
+"""`pipeline batch` glue: read the CSV, validate, check, write with a progress bar, summarize."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from pipeline_cli.documents import batch
+from pipeline_cli.errors import Interrupted, PipelineError
+from pipeline_cli.plan.rows import BadRows, Item, read_items
+
+
+def read_input(file: str) -> tuple[bytes, str]:
+    """The CSV's bytes and the name messages use for it (`-` is stdin)."""
+    if file == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        return data, "<stdin>"
+    path = Path(file)
+    if not path.is_file():
+        raise PipelineError(f"{file}: no such CSV file; give a path, or - to read stdin")
+    try:
+        return path.read_bytes(), file
+    except OSError as exc:
+        raise PipelineError(f"{file}: cannot read: {exc.strerror}") from None
+
+
+@contextmanager
+def _progress(settings: Any, total: int) -> Iterator[Any]:
+    """A callback `step(item)`; a bar on stderr only for a person at a terminal."""
+    if settings.plain or not sys.stderr.isatty():
+        yield lambda item: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description:<40.40}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=settings.console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+
+        def step(item: Item) -> None:
+            bar.update(task, advance=1, description=item.folder)
+
+        yield step
+
+
+def _rerun(settings: Any, file: str, out: Path, fmt: str) -> str:
+    words = ["pipeline"]
+    if settings.pack_dir:
+        words += ["--pack", str(settings.pack_dir)]
+    if settings.lang != "en":
+        words += ["--lang", settings.lang]
+    words += ["batch", file, "--out", str(out), "--format", fmt, "--skip-existing"]
+    return shlex.join(words)
+
+
+def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool) -> None:
+    pack = settings.pack()  # loaded once; templates compile once in render's one environment
+    opts = batch.Options(settings.langs, fmt, force, skip)
+    batch.check_options(pack, opts)
+    data, name = read_input(file)
+    try:
+        items = read_items(pack, data, name)
+    except BadRows as exc:
+        for line in exc.problems:
+            typer.echo(line, err=True)
+        raise
+    batch.refuse_existing(pack, items, out, opts)
+    done: list[batch.Done] = []
+    try:
+        with _progress(settings, len(items)) as step:
+
+            def on_done(d: batch.Done) -> None:
+                done.append(d)
+                step(d.item)
+
+            batch.run(pack, items, out, opts, on_done)
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"Stopped after {len(done)} of {len(items)} jurisdiction(s); the files written "
+            f"are complete; finish with: {_rerun(settings, file, out, fmt)}"
+        ) from None
+    index = batch.write_index(out, name, done, opts)
+    written = sum(d.written for d in done) + index
+    skipped = sum(d.skipped for d in done) + (not index)
+    rows = len({d.item.line for d in done})
+    typer.echo(
+        f"batch: {rows} row(s), {len(done)} jurisdiction(s), {written} file(s) written, "
+        f"{skipped} skipped, in {out}",
+        err=True,
+    )

@@ -1,0 +1,165 @@
+"""`pipeline case KIND` glue: fields from a file, --set or an interview; render; print or write.
+
+Case letters hold a person's details: files are written owner-only and atomically, never
+over an existing file without --force; the interview's autosave is owner-only and is removed
+once the letter is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline_cli.cli import advise as advising
+from pipeline_cli.documents import casedoc, writers
+from pipeline_cli.errors import UsageError
+from pipeline_cli.interview import savefile
+from pipeline_cli.pack.cases import CaseKind
+from pipeline_cli.pack.fields import did_you_mean
+from pipeline_cli.pack.records import Pack, StateFacts
+from pipeline_cli.pack.text import Text
+from pipeline_cli.plan import answers as ans
+
+DONE = Text("Write the letter", "Redactar la carta")
+NOT_IN_PROCEEDINGS = (
+    "warning: do not ask ICE for prosecutorial discretion for someone who is not in removal "
+    "proceedings; talk to an immigration lawyer first"
+)
+
+
+@dataclass(frozen=True)
+class CaseOptions:
+    kind: str
+    answers_file: Path | None
+    sets: tuple[str, ...]
+    state: str
+    output: Path | None
+    out: Path | None
+    fmt: str  # "" = from -o's suffix, else md
+    save: Path | None
+    force: bool
+
+
+def find_kind(pack: Pack, kind: str) -> CaseKind:
+    found = pack.cases.get(kind)
+    if found is None:
+        ids = list(pack.cases)
+        if not ids:
+            raise UsageError("this pack has no case letters (add cases.yaml to it)")
+        raise UsageError(f"no case kind {kind!r}{did_you_mean(kind, ids)}; kinds: {', '.join(ids)}")
+    return found
+
+
+def output_format(opts: CaseOptions) -> str:
+    """--format, else -o's suffix when it names a format, else md."""
+    suffix = opts.output.suffix.lstrip(".").lower() if opts.output else ""
+    if opts.fmt and suffix in writers.FORMATS and suffix != opts.fmt:
+        raise UsageError(f"-o {opts.output} ends in .{suffix} but --format is {opts.fmt}")
+    return opts.fmt or (suffix if suffix in writers.FORMATS else "md")
+
+
+def check_options(opts: CaseOptions, langs: tuple[str, ...], fmt: str) -> None:
+    if opts.output and opts.out:
+        raise UsageError("use -o FILE (one letter) or --out DIR, not both")
+    if opts.output and len(langs) > 1:
+        raise UsageError("-o writes one language; use --out DIR with --lang both")
+    if not (opts.output or opts.out) and fmt in ("docx", "html") and len(langs) > 1:
+        raise UsageError(f"--format {fmt} with --lang both needs --out DIR")
+    if not (opts.output or opts.out) and fmt == "docx":
+        raise UsageError("--format docx writes a file: add -o FILE.docx or --out DIR")
+
+
+def _warn_exposed(kind: CaseKind, opts: CaseOptions, given_keys: set[str]) -> None:
+    """Sensitive fields in shell history or a file others can read deserve a warning."""
+    sensitive = [f.id for f in kind.fields if f.sensitive]
+    in_sets = [k for k in ans.parse_sets(opts.sets) if k in sensitive]
+    if in_sets:
+        print(
+            f"warning: --set {', '.join(in_sets)} stays in your shell history; "
+            "prefer --answers FILE (readable only by you)",
+            file=sys.stderr,
+        )
+    f = opts.answers_file
+    if f and f.is_file() and f.stat().st_mode & 0o077 and given_keys & set(sensitive):
+        print(
+            f"warning: {f} holds sensitive details others can read; chmod 600 it", file=sys.stderr
+        )
+
+
+def collect(pack: Pack, kind: CaseKind, settings: Any, opts: CaseOptions) -> dict[str, str]:
+    """Fields from --answers, --set and --state; interview for the rest at a terminal."""
+    fpack = casedoc.field_pack(pack, kind)
+    raw: dict[str, Any] = ans.load_file(opts.answers_file) if opts.answers_file else {}
+    sets = ans.parse_sets(opts.sets)
+    # The state is not a field: it picks the addressee (pardon) or fills titles (the rest).
+    state = opts.state or sets.pop("state", "") or raw.pop("state", "")
+    given = ans.validate(fpack, raw, str(opts.answers_file)) if raw else {}
+    given.update(ans.validate(fpack, sets, "--set"))
+    if state:
+        given["state"] = ans.coerce(casedoc.STATE_QUESTION, state, origin="--state")
+    _warn_exposed(kind, opts, set(given))
+    if ans.missing(fpack, given) and not advising.interactive():
+        ans.require(fpack, given)
+    elif ans.missing(fpack, given):
+        from pipeline_cli.interview.prompts import run_interview
+
+        autosave = savefile.default_path().parent / f"case-{kind.id}.yaml"
+        hint = shlex.join(["pipeline", "case", kind.id, "--answers", str(autosave)])
+        given = run_interview(fpack, settings.langs[0], given, autosave, hint, DONE)
+        autosave.unlink(missing_ok=True)  # the details live on only where the user puts them
+    if opts.save:
+        savefile.save(opts.save, given)
+    return given
+
+
+def facts_of(pack: Pack, kind: CaseKind, given: dict[str, str]) -> StateFacts | None:
+    code = given.get("state", "")
+    if not code:
+        return None
+    return ans.facts_for(pack, given)
+
+
+def run_case(settings: Any, opts: CaseOptions, today: dt.date | None = None) -> None:
+    from pipeline_cli.documents.render import Renderer
+
+    pack = settings.pack()
+    kind = find_kind(pack, opts.kind)
+    langs: tuple[str, ...] = settings.langs
+    fmt = output_format(opts)
+    check_options(opts, langs, fmt)
+    targets = _targets(kind, opts, langs, fmt)
+    writers.refuse_existing(targets.values(), force=opts.force)
+    given = collect(pack, kind, settings, opts)
+    facts = facts_of(pack, kind, given)
+    renderer = Renderer(pack)
+    docs = {}
+    for lang in langs:
+        ctx = casedoc.case_doc(pack, kind, given, facts, lang, today or dt.date.today())
+        docs[lang] = renderer.document(f"case_{kind.id}", lang, ctx)
+    if given.get("case_stage") == "not_in_proceedings":
+        print(NOT_IN_PROCEEDINGS, file=sys.stderr)
+    if not targets:
+        sep = "\n---\n\n"
+        text = sep.join(
+            writers.encode(docs[lang], fmt, lang, renderer.html).decode("utf-8") for lang in langs
+        )
+        sys.stdout.write(text)
+        return
+    for lang, path in targets.items():
+        writers.write_atomic(path, writers.encode(docs[lang], fmt, lang, renderer.html))
+        print(f"wrote {path} (readable only by you)", file=sys.stderr)
+
+
+def _targets(
+    kind: CaseKind, opts: CaseOptions, langs: tuple[str, ...], fmt: str
+) -> dict[str, Path]:
+    """Where each language's letter goes; empty means standard output."""
+    if opts.output:
+        return {langs[0]: opts.output}
+    if opts.out:
+        return {lang: opts.out / lang / f"case_{kind.id}.{fmt}" for lang in langs}
+    return {}

@@ -1,0 +1,90 @@
+"""The plan in the terminal: stage by stage, what is open, what to demand, whom to press."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+
+from pipeline_cli.pack.text import Text
+from pipeline_cli.plan.records import Plan
+
+STATUS = {
+    "open": ("red", Text("OPEN", "ABIERTO")),
+    "unknown": ("yellow", Text("UNKNOWN", "SE DESCONOCE")),
+    "required_by_state": ("magenta", Text("REQUIRED BY STATE LAW", "EXIGIDO POR LEY ESTATAL")),
+    "closed": ("green", Text("closed", "cerrado")),
+}
+L = {
+    "plan": Text("Plan for", "Plan para"),
+    "handoffs": Text("Handoffs to ICE", "Vías de entrega a ICE"),
+    "closed": Text("closed here", "cerrados aquí"),
+    "demands": Text("Demands", "Demandas"),
+    "press": Text("Press", "Presionar a"),
+    "organizing": Text("For organizers", "Para quienes organizan"),
+    "targets": Text("Whom to press", "A quién presionar"),
+    "warnings": Text("Warnings", "Advertencias"),
+    "sources": Text("Sources", "Fuentes"),
+    "sources_where": Text(
+        "{n} cited; the full list with links is in plan.md (advise --out DIR) and in "
+        "advise --json.",
+        "{n} citadas; la lista completa con enlaces está en plan.md (advise --out CARPETA) y en "
+        "advise --json.",
+    ),
+    "none": Text("nothing left to demand here", "nada que exigir aquí"),
+    "preempted": Text("state law blocks local action", "la ley estatal impide la acción local"),
+}
+
+
+def _place(plan: Plan, lang: str) -> str:
+    j = plan.jurisdiction
+    county = j.county_es if lang == "es" else j.county
+    parts = [j.city, county, j.state.name(lang)]
+    return ", ".join(p for p in parts if p)
+
+
+def show_plan(console: Console, plan: Plan, langs: tuple[str, ...]) -> None:
+    for lang in langs:
+        _one(console, plan, lang)
+
+
+def _one(console: Console, plan: Plan, lang: str) -> None:
+    lab = {k: v(lang) for k, v in L.items()}
+    titles = {t.role.id: t.title(lang) for t in plan.targets}
+    console.print(Panel(escape(plan.pack.title(lang)), title=f"{lab['plan']} {_place(plan, lang)}"))
+    for ps in plan.stages:
+        console.print(f"\n[bold underline]{ps.stage.order}. {escape(ps.stage.title(lang))}[/]")
+        closed = [p for p in ps.touchpoints if p.status == "closed"]
+        for p in ps.touchpoints:
+            if p.status == "closed":
+                continue
+            colour, label = STATUS[p.status]
+            console.print(f"  [{colour}]{label(lang)}[/] {escape(p.touchpoint.title(lang))}")
+            if p.why(lang):
+                console.print(f"    [dim]{escape(p.why(lang))}[/]")
+        if closed:
+            names = "; ".join(p.touchpoint.title(lang) for p in closed)
+            console.print(f"  [green]{lab['closed']}:[/] {escape(names)}")
+        if not ps.demands:
+            console.print(f"  [dim]{lab['none']}[/]")
+        for d in ps.demands:
+            console.print(f"  [bold]→ {escape(d.demand.title(lang))}[/]")
+            console.print(f"    {escape(d.demand.ask(lang))}")
+            if note := d.demand.notes_for_organizers(lang):
+                console.print(f"    [dim]{lab['organizing']}: {escape(note)}[/]")
+            if d.preempted:
+                console.print(f"    [magenta]{lab['preempted']}[/]")
+            who = "; ".join(titles.get(r, r) for r in d.targets)
+            console.print(f"    {lab['press']}: {escape(who)}")
+    console.print(f"\n[bold]{lab['targets']}[/]")
+    for t in plan.targets:
+        console.print(f"• [bold]{escape(t.title(lang))}[/] ({len(t.demands)})")
+        console.print(f"  [dim]{escape(t.role.how_to_reach(lang))}[/]")
+    if plan.warnings:
+        console.print(f"\n[bold yellow]{lab['warnings']}[/]")
+        for w in plan.warnings:
+            console.print(f"! {escape(w.text(lang))}")
+    # Every source would bury the plan on a screen; the files and the JSON carry them all.
+    where = lab["sources_where"].format(n=len(plan.sources))
+    console.print(f"\n[bold]{lab['sources']}[/]: {where}")
+    console.print(f"\n[dim]{escape(plan.pack.disclaimer(lang))}[/]")

@@ -1,0 +1,124 @@
+"""`pipeline batch`: many jurisdictions -> one output tree, streaming; nothing here prints.
+
+    <out>/<STATE>/<county-slug>[/<city-slug>]/   what `advise --out` writes for that place
+    <out>/index.md                               CSV line -> folder, files written
+
+Rows are validated first (batchrows); then, before anything is written, every destination is
+checked the way writers.refuse_existing checks one plan's. Writing then builds one plan at a
+time, writes it and drops it: memory stays flat over all 3,000-odd counties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline_cli.documents import outputs, writers
+from pipeline_cli.errors import UsageError
+from pipeline_cli.pack.records import Pack
+from pipeline_cli.plan import jurisdiction
+from pipeline_cli.plan.build import build_plan
+from pipeline_cli.plan.rows import Item
+
+INDEX = "index.md"
+
+
+@dataclass(frozen=True)
+class Options:
+    langs: tuple[str, ...]
+    fmt: str = "md"
+    force: bool = False
+    skip_existing: bool = False
+
+
+@dataclass(frozen=True)
+class Done:
+    """One jurisdiction written: `written` new files, `skipped` kept (--skip-existing)."""
+
+    item: Item
+    written: int
+    skipped: int
+
+
+OnDone = Callable[[Done], None]
+
+
+def check_options(pack: Pack, opts: Options) -> None:
+    if opts.force and opts.skip_existing:
+        raise UsageError("use either --force or --skip-existing, not both")
+    if opts.fmt not in writers.FORMATS:
+        raise UsageError(f"unknown format {opts.fmt!r}; use one of: {', '.join(writers.FORMATS)}")
+    unknown = [lang for lang in opts.langs if lang not in pack.languages]
+    if unknown:
+        raise UsageError(
+            f"the pack has no language {', '.join(unknown)}; it has: {', '.join(pack.languages)}"
+        )
+
+
+def _has_files(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.iterdir())
+
+
+def refuse_existing(pack: Pack, items: list[Item], out: Path, opts: Options) -> None:
+    """Raise, before anything is written, if any destination exists (unless a flag allows)."""
+    if opts.force or opts.skip_existing or not _has_files(out):
+        return  # nothing to refuse; on a fresh --out no plan is built twice
+    paths = [out / INDEX]
+    for item in items:
+        folder = out / item.folder
+        if _has_files(folder):  # only a folder with files can hold a clash
+            plan = build_plan(pack, item.answers)
+            paths += [job.path for job in outputs.jobs(plan, folder, opts.langs, opts.fmt)]
+            paths.append(folder / "index.md")
+    writers.refuse_existing(paths)
+
+
+def run(pack: Pack, items: list[Item], out: Path, opts: Options, on_done: OnDone) -> None:
+    """Write each item's outputs, one plan at a time; `on_done` hears of each jurisdiction."""
+    with writers.one_sync():  # one flush at the end, also when Ctrl-C stops the loop
+        for item in items:
+            plan = build_plan(pack, item.answers)
+            folder = out / item.folder
+            written = outputs.write_outputs(
+                plan,
+                folder,
+                langs=opts.langs,
+                fmt=opts.fmt,
+                force=opts.force,
+                skip_existing=opts.skip_existing,
+            )
+            total = sum(1 for _ in outputs.jobs(plan, folder, opts.langs, opts.fmt)) + 1  # index
+            del plan  # the next jurisdiction starts from nothing
+            on_done(Done(item, len(written), total - len(written)))
+
+
+_HEAD = {
+    "en": ("Batch", "line", "state", "county", "city", "folder", "files written"),
+    "es": ("Lote", "línea", "estado", "condado", "ciudad", "carpeta", "archivos escritos"),
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def write_index(out: Path, source: str, done: list[Done], opts: Options) -> bool:
+    """<out>/index.md: which CSV line went to which folder; False if kept (--skip-existing)."""
+    path = out / INDEX
+    if writers.refuse_existing([path], force=opts.force, skip_existing=opts.skip_existing):
+        return False
+    parts = []
+    for lang in opts.langs:
+        title, *cols = _HEAD.get(lang, _HEAD["en"])
+        lines = [f"# {title}: {_cell(source)}", "", "| " + " | ".join(cols) + " |"]
+        lines.append("|" + "---|" * len(cols))
+        for d in done:
+            a, folder = d.item.answers, d.item.folder
+            county = jurisdiction.county_in(a["county"], lang)
+            row = (str(d.item.line), a["state"], county, a.get("city", ""))
+            link = f"[{folder}]({folder}/index.md)"
+            lines.append(f"| {' | '.join(map(_cell, row))} | {link} | {d.written} |")
+        parts.append("\n".join(lines) + "\n")
+    writers.write_atomic(path, "\n".join(parts).encode("utf-8"))
+    return True

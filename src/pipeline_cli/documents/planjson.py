@@ -1,0 +1,82 @@
+"""A plan as plain JSON-ready data (the contract keys of design.md, plus a few documented extras).
+
+Extras beyond the contract: jurisdiction.state_name, .county_local (the county in the output
+language) and .answers (every answer key, defaults filled); pack.title; touchpoints' laws (ids
+of the state laws behind the status); demands' ask, why and preempted_by (law ids); targets'
+name (the generic role name); created (date); disclaimer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline_cli.plan.records import Plan, PlanDemand, PlanTouchpoint
+
+
+def _touchpoint(p: PlanTouchpoint, lang: str) -> dict[str, Any]:
+    return {
+        "id": p.touchpoint.id,
+        "title": p.touchpoint.title(lang),
+        "status": p.status,
+        "why": p.why(lang),
+        "laws": [law.id for law in p.laws],
+    }
+
+
+def _demand(d: PlanDemand, lang: str) -> dict[str, Any]:
+    return {
+        "id": d.demand.id,
+        "title": d.demand.title(lang),
+        "ask": d.demand.ask(lang),
+        "why": d.demand.why(lang),
+        "organizing": d.demand.notes_for_organizers(lang),
+        "targets": list(d.targets),
+        "closes": list(d.demand.closes),
+        "preempted_by": [law.id for law in d.preempted],
+    }
+
+
+def plan_to_dict(plan: Plan, lang: str) -> dict[str, Any]:
+    """The plan in one language ("both" means English: JSON is for scripts)."""
+    lang = "es" if lang == "es" else "en"
+    j = plan.jurisdiction
+    return {
+        "jurisdiction": {
+            "state": j.state.code,
+            "county": j.county,
+            "city": j.city,
+            "state_name": j.state.name(lang),
+            "county_local": j.county_es if lang == "es" else j.county,
+            "answers": dict(j.answers),
+        },
+        "pack": {
+            "name": plan.pack.name,
+            "version": plan.pack.version,
+            "as_of": plan.pack.as_of.isoformat(),
+            "title": plan.pack.title(lang),
+        },
+        "stages": [
+            {
+                "id": ps.stage.id,
+                "title": ps.stage.title(lang),
+                "touchpoints": [_touchpoint(p, lang) for p in ps.touchpoints],
+                "demands": [_demand(d, lang) for d in ps.demands],
+            }
+            for ps in plan.stages
+        ],
+        "targets": [
+            {
+                "role": t.role.id,
+                "title": t.title(lang),
+                "name": t.role.name(lang),
+                "level": t.role.level,
+                "demands": list(t.demands),
+                "how_to_reach": t.role.how_to_reach(lang),
+            }
+            for t in plan.targets
+        ],
+        "warnings": [{"id": w.id, "text": w.text(lang)} for w in plan.warnings],
+        "sources": [{"id": s.id, "title": s.title, "url": s.url} for s in plan.sources],
+        "created": plan.created.isoformat(),
+        "disclaimer": plan.pack.disclaimer(lang),
+    }

@@ -1,0 +1,181 @@
+"""Render letters, scripts, draft ordinances and plan.md from templates/<lang>/*.md.j2.
+
+One jinja2 environment, sandboxed with StrictUndefined, built in `environment()`. Templates are
+Markdown (our small subset, see mdlite); every other format is made from that Markdown, and the
+HTML page from `base.html.j2`, the only template with autoescape on.
+
+Where templates come from: the built-in set (`pipeline_cli.templates`, the top-level
+`templates/` folder). A pack passed with `--pack DIR` may carry `DIR/templates/` laid out the
+same way; a file there replaces the built-in file of the same path, so a pack can reword one
+letter, or add a language, without copying the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    meta,
+)
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline_cli.documents import mdlite
+from pipeline_cli.errors import PipelineError
+from pipeline_cli.pack.records import Pack
+
+KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
+STAMP = "_stamp"
+# Two minutes read aloud at about 130 words a minute.
+MAX_SPOKEN_WORDS = 260
+MAX_SPOKEN_ASKS = 3
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+class TemplateProblem(PipelineError):
+    """A template that does not render; the message starts with `templates/<path>:<line>`."""
+
+
+def builtin_dir() -> Path:
+    return Path(str(resources.files("pipeline_cli.templates")))
+
+
+def template_dirs(pack_root: Path | None) -> tuple[Path, ...]:
+    """The pack's own templates/ (if any) first, then the built-in set."""
+    builtin = builtin_dir()
+    own = pack_root / "templates" if pack_root is not None else None
+    if own is not None and own.is_dir() and own.resolve() != builtin.resolve():
+        return (own, builtin)
+    return (builtin,)
+
+
+@cache
+def environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+    """The one template environment: sandboxed, strict, autoescaping HTML only."""
+    return SandboxedEnvironment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        undefined=StrictUndefined,
+        autoescape=lambda name: bool(name) and str(name).endswith(".html.j2"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def where(exc: BaseException, dirs: tuple[Path, ...]) -> str:
+    """`templates/<lang>/<file>:<line>` of the template line that raised `exc`."""
+
+    def label(filename: str) -> str:
+        for d in dirs:
+            try:
+                return "templates/" + Path(filename).resolve().relative_to(d.resolve()).as_posix()
+            except ValueError:
+                continue
+        return filename
+
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{label(exc.filename or exc.name or '?')}:{exc.lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{label(frame.filename)}:{frame.lineno}"
+    return "templates"
+
+
+def spoken_words(markdown: str) -> int:
+    """Words a speaker reads aloud (Markdown marks and punctuation do not count)."""
+    return len(_WORD.findall(mdlite.words_text(markdown)))
+
+
+class Renderer:
+    """Renders one pack's documents; errors name the template file and line."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.dirs = template_dirs(pack.root)
+        self.env = environment(self.dirs)
+        self._stamps: dict[tuple[str, str], str] = {}
+        self._stamp_names: dict[str, tuple[str, ...]] = {}
+
+    def _render(self, name: str, ctx: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(ctx)
+        except TemplateNotFound as exc:
+            raise TemplateProblem(
+                f"templates/{exc.name}:1: missing template; add it (see templates/en/)"
+            ) from None
+        except (TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise TemplateProblem(f"{where(exc, self.dirs)}: {exc}") from None
+
+    def body(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:
+        return self._render(f"{lang}/{kind}.md.j2", ctx).strip() + "\n"
+
+    def stamp(self, lang: str, ctx: dict[str, Any]) -> str:
+        """The stamp, rendered once per distinct value of the names it uses (a batch writes
+        thousands of files with the same stamp)."""
+        name = f"{lang}/{STAMP}.md.j2"
+        if lang not in self._stamp_names:
+            try:
+                source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+                used = meta.find_undeclared_variables(self.env.parse(source))
+            except TemplateError:  # reported with file and line by _render below
+                used = set(ctx)
+            self._stamp_names[lang] = tuple(sorted(used))
+        key = (lang, repr([ctx.get(n) for n in self._stamp_names[lang]]))
+        if key not in self._stamps:
+            self._stamps[key] = self._render(name, ctx).strip() + "\n"
+        return self._stamps[key]
+
+    def document(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:
+        """A whole document: the body, a rule, then the stamp in the same language."""
+        body = (
+            self.public_comment(lang, ctx)
+            if kind == "public_comment"
+            else self.body(kind, lang, ctx)
+        )
+        return f"{body}\n---\n\n{self.stamp(lang, ctx)}"
+
+    def public_comment(self, lang: str, ctx: dict[str, Any]) -> str:
+        """A public comment that fits in two minutes read aloud.
+
+        At most three asks (most urgent first), the first with its reason when that fits; then
+        fewer asks; the rest are left to the letter.
+        """
+        demands = ctx["demands"]
+        most = min(len(demands), MAX_SPOKEN_ASKS)
+        tries = [(k, why) for k in range(most, 0, -1) for why in (True, False)]
+        for k, with_why in tries or [(0, False)]:
+            text = self._comment(lang, ctx, demands[:k], len(demands) - k, with_why)
+            if spoken_words(text) <= MAX_SPOKEN_WORDS:
+                return text
+        # Last resort for a very long ask: cut it, visibly, until the script fits.
+        ask = demands[0]["ask"].split()
+        while True:
+            ask = ask[: max(1, len(ask) - 10)]
+            short = [{**demands[0], "ask": " ".join(ask) + " …"}]
+            text = self._comment(lang, ctx, short, len(demands) - 1, False)
+            if spoken_words(text) <= MAX_SPOKEN_WORDS or len(ask) == 1:
+                return text
+
+    def _comment(
+        self, lang: str, ctx: dict[str, Any], demands: list[Any], more: int, with_why: bool
+    ) -> str:
+        return self.body(
+            "public_comment", lang, {**ctx, "demands": demands, "more": more, "with_why": with_why}
+        )
+
+    def html(self, markdown: str, lang: str, page: str = "base.html.j2") -> str:
+        """A printable page, inline CSS only, from a rendered Markdown document.
+
+        `page` may name a template that extends base.html.j2 (e.g. to add print rules).
+        """
+        blocks = mdlite.parse(markdown)
+        title = next((mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), "")
+        return self._render(page, {"blocks": blocks, "lang": lang, "title": title})

@@ -1,0 +1,1 @@
+"""Build frozen records from each kind of pack file, reporting `file:line: message`."""

@@ -1,0 +1,126 @@
+"""Build frozen records from pack files: shared readers, pack.yaml, sources and clauses.
+
+Stages are built in stage_builders, roles, questions and states in fact_builders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline_cli.pack.fields import Reader, did_you_mean
+from pipeline_cli.pack.records import Clause
+from pipeline_cli.pack.refs import Refs
+from pipeline_cli.pack.text import Choice, Source, Text
+from pipeline_cli.pack.yamlio import LDict
+
+EMPTY = Text("", "")
+
+
+def sources_of(
+    r: Reader, d: LDict, what: str, refs: Refs, required: bool = True
+) -> tuple[str, ...]:
+    ids = r.strings(d, "sources", what)
+    if required and not ids:
+        r.error(d.line_of("sources"), f"{what}: every fact needs at least one source")
+    for ident in ids:
+        refs.want("source", ident, r, d.line_of("sources"))
+    return ids
+
+
+def list_of_mappings(r: Reader, raw: Any, key: str) -> list[LDict]:
+    top = r.mapping(raw, r.file)
+    if top is None:
+        return []
+    r.keys(top, r.file, [key], ["choice_sets"] if key == "questions" else [])
+    out = []
+    for item, line in r.items(top, key, r.file):
+        d = r.mapping(item, f"{key} item", line)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def choices_of(r: Reader, raw: Any, line: int, what: str) -> tuple[Choice, ...]:
+    out = []
+    for item, item_line in raw if isinstance(raw, list) else []:
+        c = r.mapping(item, f"{what} choice", item_line)
+        if c is None:
+            continue
+        r.keys(c, f"{what} choice", ["value"], ["en", "es"])  # en/es checked below
+        label = Text(r.string(c, "en", what), r.string(c, "es", what))
+        for lang in ("en", "es"):
+            if not getattr(label, lang).strip():
+                r.error(c.line_of(lang), f"{what} choice: missing {lang!r} label")
+        out.append(Choice(r.string(c, "value", what), label))
+    if not out:
+        r.error(line, f"{what}: needs at least one choice")
+    return tuple(out)
+
+
+def check_law_codes(r: Reader, d: LDict, key: str, what: str, codes: tuple[str, ...]) -> None:
+    from pipeline_cli.pack.expr import LAW_CODES
+
+    for code in codes:
+        if code not in LAW_CODES:
+            hint = did_you_mean(code, LAW_CODES)
+            codes_list = ", ".join(LAW_CODES)
+            r.error(
+                d.line_of(key),
+                f"{what}.{key}: unknown law code {code!r}{hint}; codes: {codes_list}",
+            )
+
+
+def pack_meta(r: Reader, raw: Any) -> dict[str, Any] | None:
+    d = r.mapping(raw, "pack.yaml") if raw is not None else None
+    if d is None:
+        return None
+    r.keys(d, "pack", ["name", "version", "as_of", "title", "disclaimer"], ["languages"])
+    langs = r.strings(d, "languages", "pack") or ("en", "es")
+    for lang in langs:
+        if lang not in ("en", "es"):
+            r.error(d.line_of("languages"), f"pack.languages: {lang!r} is not supported (en, es)")
+    as_of = r.date(d, "as_of", "pack")
+    return {
+        "name": r.string(d, "name", "pack"),
+        "version": r.string(d, "version", "pack"),
+        "as_of": as_of,
+        "languages": langs,
+        "title": r.text(d, "title", "pack"),
+        "disclaimer": r.text(d, "disclaimer", "pack"),
+    }
+
+
+def sources(r: Reader, raw: Any) -> dict[str, Source]:
+    out: dict[str, Source] = {}
+    if raw is None:
+        return out
+    for d in list_of_mappings(r, raw, "sources"):
+        r.keys(d, "source", ["id", "title", "url"], ["note"])
+        ident = r.string(d, "id", "source")
+        if ident in out:
+            r.error(d.line, f"duplicate source id {ident!r}")
+        title = r.string(d, "title", "source")
+        if not title.strip() or title.strip() == "TODO":
+            r.error(d.line_of("title"), f"source {ident!r}: needs a real title")
+        out[ident] = Source(ident, title, r.string(d, "url", "source"), r.string(d, "note", "s"))
+    return out
+
+
+def clauses(r: Reader, raw: Any, refs: Refs) -> dict[str, Clause]:
+    out: dict[str, Clause] = {}
+    if raw is None:
+        return out
+    for d in list_of_mappings(r, raw, "clauses"):
+        what = f"clause {d.get('id', '?')}"
+        r.keys(d, what, ["id", "title", "text", "status", "sources"], ["unverified"])
+        ident = r.ident(d, "id", what)
+        refs.define("clause", ident, r, d.line)
+        out[ident] = Clause(
+            id=ident,
+            title=r.text(d, "title", what) or EMPTY,
+            text=r.text(d, "text", what) or EMPTY,
+            status=r.choice(d, "status", what, ("present", "fragment", "reconstructed"), "present"),
+            sources=sources_of(r, d, what, refs),
+            unverified=r.flag(d, "unverified", what),
+        )
+    return out

@@ -1,0 +1,144 @@
+"""Build a stage file: the stage, its touchpoints and its demands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline_cli.pack.builders.shared import EMPTY, check_law_codes, sources_of
+from pipeline_cli.pack.fields import Reader
+from pipeline_cli.pack.records import STATUSES, Demand, Stage, TargetRef, Touchpoint
+from pipeline_cli.pack.refs import Refs
+from pipeline_cli.pack.text import Text, Where
+from pipeline_cli.pack.yamlio import LDict
+
+
+def _why(r: Reader, d: LDict, what: str) -> dict[str, Text]:
+    raw = d.get("why")
+    why = r.mapping(raw, f"{what}.why", d.line_of("why")) if raw is not None else None
+    if why is None:
+        return {}
+    r.keys(why, f"{what}.why", ["open", "closed", "unknown"], ["required_by_state"])
+    out = {}
+    for status in STATUSES:
+        text = r.text(why, status, f"{what}.why", required=status != "required_by_state")
+        if text is not None:
+            out[status] = text
+    return out
+
+
+def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
+    what = f"touchpoint {d.get('id', '?')}"
+    r.keys(
+        d,
+        what,
+        ["id", "title", "how", "controlled_by", "closed_if", "why", "sources"],
+        ["open_if", "law_codes", "unverified"],
+    )
+    ident = r.ident(d, "id", what)
+    refs.define("touchpoint", ident, r, d.line)
+    controlled_by = r.strings(d, "controlled_by", what)
+    for role in controlled_by:
+        refs.want("role", role, r, d.line_of("controlled_by"))
+    for key in ("closed_if", "open_if"):
+        refs.expression(r.string(d, key, what), r, d.line_of(key))
+    law_codes = r.strings(d, "law_codes", what)
+    check_law_codes(r, d, "law_codes", what, law_codes)
+    return Touchpoint(
+        id=ident,
+        stage=stage_id,
+        title=r.text(d, "title", what) or EMPTY,
+        how=r.text(d, "how", what) or EMPTY,
+        controlled_by=controlled_by,
+        law_codes=law_codes,
+        closed_if=r.string(d, "closed_if", what),
+        open_if=r.string(d, "open_if", what),
+        why=_why(r, d, what),
+        sources=sources_of(r, d, what, refs),
+        unverified=r.flag(d, "unverified", what),
+    )
+
+
+def _target(r: Reader, item: Any, line: int, what: str, refs: Refs) -> TargetRef | None:
+    if isinstance(item, str):
+        refs.want("role", item, r, line)
+        return TargetRef(item)
+    d = r.mapping(item, f"{what}.targets item", line)
+    if d is None:
+        return None
+    r.keys(d, f"{what}.targets item", ["role"], ["when"])
+    role = r.string(d, "role", what)
+    refs.want("role", role, r, d.line_of("role"))
+    when = r.string(d, "when", what)
+    refs.expression(when, r, d.line_of("when"))
+    return TargetRef(role, when)
+
+
+def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
+    what = f"demand {d.get('id', '?')}"
+    r.keys(
+        d,
+        what,
+        ["id", "title", "ask", "why", "targets", "closes", "sources"],
+        ["when", "clauses", "unverified", "organizing"],
+    )
+    ident = r.ident(d, "id", what)
+    refs.define("demand", ident, r, d.line)
+    targets = [_target(r, item, line, what, refs) for item, line in r.items(d, "targets", what)]
+    if not targets and isinstance(d.get("targets"), list):
+        r.error(d.line_of("targets"), f"{what}: needs at least one target role")
+    closes = r.strings(d, "closes", what)
+    for tp in closes:
+        refs.want("touchpoint", tp, r, d.line_of("closes"))
+    clauses = r.strings(d, "clauses", what)
+    for clause in clauses:
+        refs.want("clause", clause, r, d.line_of("clauses"))
+    when = r.string(d, "when", what)
+    refs.expression(when, r, d.line_of("when"))
+    return Demand(
+        id=ident,
+        stage=stage_id,
+        title=r.text(d, "title", what) or EMPTY,
+        ask=r.text(d, "ask", what) or EMPTY,
+        organizing=r.text(d, "organizing", what, required=False),
+        why=r.text(d, "why", what) or EMPTY,
+        targets=tuple(t for t in targets if t is not None),
+        closes=closes,
+        sources=sources_of(r, d, what, refs),
+        when=when,
+        clauses=clauses,
+        unverified=r.flag(d, "unverified", what),
+    )
+
+
+def stage(r: Reader, raw: Any, order: int, refs: Refs) -> Stage | None:
+    d = r.mapping(raw, "stage file") if raw is not None else None
+    if d is None:
+        return None
+    what = f"stage {d.get('id', '?')}"
+    r.keys(d, what, ["id", "title", "summary", "touchpoints", "demands", "sources"], ["seed_name"])
+    ident = r.ident(d, "id", what)
+    refs.define("stage", ident, r, d.line)
+    expected = r.file[3:].removesuffix(".yaml")
+    if ident and ident != expected:
+        r.error(d.line_of("id"), f"{what}: file name says {expected!r}; rename one to match")
+    tps = []
+    for item, line in r.items(d, "touchpoints", what):
+        m = r.mapping(item, "touchpoint", line)
+        if m is not None:
+            tps.append(touchpoint(r, m, ident, refs))
+    demands = []
+    for item, line in r.items(d, "demands", what):
+        m = r.mapping(item, "demand", line)
+        if m is not None:
+            demands.append(demand(r, m, ident, refs))
+    return Stage(
+        id=ident,
+        order=order,
+        title=r.text(d, "title", what) or EMPTY,
+        summary=r.text(d, "summary", what) or EMPTY,
+        touchpoints=tuple(tps),
+        demands=tuple(demands),
+        sources=sources_of(r, d, what, refs),
+        seed_name=r.string(d, "seed_name", what),
+        where=Where(r.file, d.line),
+    )

@@ -1,0 +1,132 @@
+"""Load a pack directory into a Pack, reporting every problem as `file:line: message`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pipeline_cli.errors import PackError, PipelineError
+from pipeline_cli.pack import yamlio
+from pipeline_cli.pack.builders import cases as casefile
+from pipeline_cli.pack.builders import facts as fact_builders
+from pipeline_cli.pack.builders import shared as builders
+from pipeline_cli.pack.builders import stages as stage_builders
+from pipeline_cli.pack.fields import Reader, did_you_mean
+from pipeline_cli.pack.records import Pack
+from pipeline_cli.pack.refs import Refs, check_refs
+from pipeline_cli.pack.text import Text
+
+REQUIRED_FILES = ("pack.yaml", "sources.yaml", "roles.yaml", "questions.yaml", "states.yaml")
+OPTIONAL_FILES = ("clauses.yaml", "cases.yaml")
+
+
+def default_pack_dir() -> Path:
+    """The pack shipped with the tool (works from a wheel and from an editable install)."""
+    return Path(str(resources.files("pipeline_cli.stages")))
+
+
+@dataclass
+class _Loaded:
+    problems: list[str] = field(default_factory=list)
+    refs: Refs = field(default_factory=Refs)
+
+
+def _read(root: Path, name: str, loaded: _Loaded) -> tuple[Reader, Any]:
+    reader = Reader(name, loaded.problems)
+    path = root / name
+    if not path.is_file():
+        return reader, None
+    try:
+        raw = yamlio.load(path)
+    except yamlio.YamlSyntaxError as exc:
+        reader.error(exc.line, exc.problem)
+        return reader, None
+    if raw is None:
+        reader.error(1, "the file is empty")
+    return reader, raw
+
+
+def load_pack(root: Path | None = None) -> Pack:
+    """Load and validate; raise PackError listing every problem."""
+    pack, problems = inspect_pack(root)
+    if problems or pack is None:
+        raise PackError(problems)
+    return pack
+
+
+def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
+    """Load a pack, returning it (when it loads at all) and every problem found."""
+    root = root or default_pack_dir()
+    if not root.is_dir():
+        raise PipelineError(f"{root}: no such pack folder; pass a folder holding pack.yaml")
+    loaded = _Loaded()
+    for name in REQUIRED_FILES:
+        if not (root / name).is_file():
+            loaded.problems.append(f"{name}:1: missing file; every pack needs {name}")
+    data = {name: _read(root, name, loaded) for name in (*REQUIRED_FILES, *OPTIONAL_FILES)}
+
+    meta = builders.pack_meta(*data["pack.yaml"])
+    sources = builders.sources(*data["sources.yaml"])
+    questions = fact_builders.questions(*data["questions.yaml"], loaded.refs)
+    roles = fact_builders.roles(*data["roles.yaml"], loaded.refs)
+    states = fact_builders.states(*data["states.yaml"], loaded.refs)
+    clauses = builders.clauses(*data["clauses.yaml"], loaded.refs)
+    cases = casefile.cases(*data["cases.yaml"], loaded.refs)
+
+    stage_files = sorted(p.name for p in root.glob("[0-9][0-9]-*.yaml"))
+    if not stage_files:
+        loaded.problems.append("pack.yaml:1: no stage files (NN-<stage_id>.yaml) in the pack")
+    # A misnamed stage file (`police_stop.yaml`, `1-jail.yaml`, `roles.yml`) would be ignored.
+    known = (*REQUIRED_FILES, *OPTIONAL_FILES)
+    for path in sorted(root.glob("*.y*ml")):
+        if path.name not in known and path.name not in stage_files:
+            hint = did_you_mean(path.name, known)
+            loaded.problems.append(
+                f"{path.name}:1: not a pack file{hint}; stage files are named NN-<stage_id>.yaml"
+            )
+    stages = []
+    for order, name in enumerate(stage_files, start=1):
+        reader, raw = _read(root, name, loaded)
+        stage = stage_builders.stage(reader, raw, order, loaded.refs)
+        if stage is not None:
+            stages.append(stage)
+
+    # A kind whose defining file did not load as a mapping is not cross-checked: its own error
+    # says enough, and every reference to it would otherwise be reported as dangling.
+    def loaded_ok(name: str) -> bool:
+        return isinstance(data[name][1], yamlio.LDict)
+
+    def present(name: str, ids: set[str]) -> set[str] | None:
+        return ids if loaded_ok(name) else None
+
+    check_refs(
+        loaded.refs,
+        loaded.problems,
+        sources=present("sources.yaml", set(sources)),
+        roles=present("roles.yaml", set(roles)),
+        questions=questions if loaded_ok("questions.yaml") else None,
+        clauses=present("clauses.yaml", set(clauses)),
+        stages=stages,
+    )
+    if meta is None:
+        return None, loaded.problems
+    pack = Pack(
+        name=meta["name"],
+        version=meta["version"],
+        as_of=meta["as_of"] or dt.date.min,
+        languages=meta["languages"],
+        title=meta["title"] or Text("", ""),
+        disclaimer=meta["disclaimer"] or Text("", ""),
+        root=root,
+        sources=sources,
+        stages=tuple(stages),
+        roles=roles,
+        questions=tuple(questions),
+        states=states,
+        clauses=clauses,
+        cases=cases,
+    )
+    return pack, loaded.problems

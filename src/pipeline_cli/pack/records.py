@@ -1,0 +1,190 @@
+"""Immutable records for a pack: stages, touchpoints, demands, roles, questions, state facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline_cli.pack.cases import CaseKind
+from pipeline_cli.pack.text import Choice, Source, Text, Where
+
+# A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
+STATUSES = ("open", "closed", "unknown", "required_by_state")
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    id: str
+    stage: str
+    title: Text
+    how: Text
+    controlled_by: tuple[str, ...]
+    law_codes: tuple[str, ...]
+    closed_if: str
+    open_if: str
+    why: dict[str, Text]
+    sources: tuple[str, ...]
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    role: str
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class Demand:
+    id: str
+    stage: str
+    title: Text
+    ask: Text
+    why: Text
+    targets: tuple[TargetRef, ...]
+    closes: tuple[str, ...]
+    sources: tuple[str, ...]
+    when: str = ""
+    clauses: tuple[str, ...] = ()
+    unverified: bool = False
+    # For the organizers, not the official: how to prepare and carry the demand. Shown in
+    # show, handouts, the plan and its JSON; never in letters or scripts to the target.
+    organizing: Text | None = None
+
+    def notes_for_organizers(self, lang: str) -> str:
+        return self.organizing(lang) if self.organizing else ""
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    order: int
+    title: Text
+    summary: Text
+    touchpoints: tuple[Touchpoint, ...]
+    demands: tuple[Demand, ...]
+    sources: tuple[str, ...]
+    seed_name: str = ""
+    where: Where = field(default_factory=lambda: Where("", 0))
+
+
+@dataclass(frozen=True)
+class TitleVariant:
+    text: Text
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    level: str
+    name: Text
+    controls: Text
+    reach: tuple[str, ...]
+    how_to_reach: Text
+    titles: tuple[TitleVariant, ...]
+    sources: tuple[str, ...]
+    when: str = ""
+    scripts: bool = True  # False: reached only in writing (a judge), so no call or comment script
+
+
+@dataclass(frozen=True)
+class DefaultRule:
+    value: str
+    when: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str  # state | county | text | choice
+    prompt: Text
+    help: Text
+    where: Text
+    group: str = "practice"
+    choices: tuple[Choice, ...] = ()
+    default: str = ""
+    defaults: tuple[DefaultRule, ...] = ()
+    when: str = ""
+    required: bool = False
+    sources: tuple[str, ...] = ()
+
+    def choice_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+
+@dataclass(frozen=True)
+class Law:
+    id: str
+    name: Text
+    citation: str
+    year: str
+    effect: str  # limits | requires
+    covers: tuple[str, ...]
+    summary: Text
+    confidence: str
+    verified_on: dt.date | None
+    sources: tuple[str, ...]
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class StateFacts:
+    code: str
+    name: Text
+    county_word: Text
+    county_government: str
+    county_body: Text
+    sheriffs: str
+    jails: str
+    pardon: str
+    doc_name: Text
+    legislature: Text
+    sources: tuple[str, ...]
+    laws: tuple[Law, ...] = ()
+    pardon_board: Text | None = None
+    consolidated: tuple[str, ...] = ()
+    notes: Text | None = None
+
+    def laws_covering(self, code: str, effect: str) -> tuple[Law, ...]:
+        return tuple(law for law in self.laws if law.effect == effect and code in law.covers)
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    title: Text
+    text: Text
+    status: str
+    sources: tuple[str, ...]
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    version: str
+    as_of: dt.date
+    languages: tuple[str, ...]
+    title: Text
+    disclaimer: Text
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    stages: tuple[Stage, ...] = ()
+    roles: dict[str, Role] = field(default_factory=dict)
+    questions: tuple[Question, ...] = ()
+    states: dict[str, StateFacts] = field(default_factory=dict)
+    clauses: dict[str, Clause] = field(default_factory=dict)
+    cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def question(self, qid: str) -> Question | None:
+        return next((q for q in self.questions if q.id == qid), None)
+
+    def touchpoints(self) -> dict[str, Touchpoint]:
+        return {t.id: t for s in self.stages for t in s.touchpoints}
+
+    def demands(self) -> dict[str, Demand]:
+        return {d.id: d for s in self.stages for d in s.demands}

@@ -1,0 +1,93 @@
+"""Cross-file checks: ids defined once, references that resolve, expressions that make sense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline_cli.pack import expr
+from pipeline_cli.pack.fields import Reader, did_you_mean
+from pipeline_cli.pack.records import Question, Stage
+
+# Variables a role title template may use (see docs/pack-format.md).
+TITLE_VARS = frozenset(
+    {
+        "county", "of_county", "city", "state_name", "of_state", "county_body", "county_word",
+        "doc_name", "pardon_board", "legislature",
+    }
+)  # fmt: skip
+
+
+DEFINED_IN = {
+    "source": "sources.yaml",
+    "role": "roles.yaml",
+    "clause": "clauses.yaml",
+    "touchpoint": "a stage file",
+}
+
+
+@dataclass
+class Refs:
+    """Everything a pack defines and references, with where it was seen."""
+
+    defined: dict[str, dict[str, str]] = field(default_factory=dict)
+    wanted: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, where
+    exprs: list[tuple[str, str]] = field(default_factory=list)  # source, where
+    titles: list[tuple[str, str]] = field(default_factory=list)  # template, where
+
+    def define(self, kind: str, ident: str, reader: Reader, line: int) -> None:
+        if not ident:
+            return
+        seen = self.defined.setdefault(kind, {})
+        if ident in seen:
+            reader.error(line, f"duplicate {kind} id {ident!r} (first defined at {seen[ident]})")
+        else:
+            seen[ident] = f"{reader.file}:{line}"
+
+    def want(self, kind: str, ident: str, reader: Reader, line: int) -> None:
+        self.wanted.append((kind, ident, f"{reader.file}:{line}"))
+
+    def expression(self, source: str, reader: Reader, line: int) -> None:
+        if source.strip():
+            self.exprs.append((source, f"{reader.file}:{line}"))
+
+    def title(self, template: str, reader: Reader, line: int) -> None:
+        self.titles.append((template, f"{reader.file}:{line}"))
+
+
+def check_refs(
+    refs: Refs,
+    problems: list[str],
+    *,
+    sources: set[str] | None,
+    roles: set[str] | None,
+    questions: list[Question] | None,
+    clauses: set[str] | None,
+    stages: list[Stage],
+) -> None:
+    """Report dangling references; a kind given as None (its file is missing) is skipped."""
+    known: dict[str, set[str] | None] = {
+        "source": sources,
+        "role": roles,
+        "clause": clauses,
+        "touchpoint": {t.id for s in stages for t in s.touchpoints},
+    }
+    for kind, ident, where in refs.wanted:
+        options = known.get(kind)
+        if options is None:
+            continue
+        if ident not in options:
+            hint = did_you_mean(ident, options)
+            home = DEFINED_IN.get(kind, "the pack")
+            problems.append(f"{where}: unknown {kind} {ident!r}{hint}; define it in {home}")
+    for template, where in refs.titles:
+        names, problem = expr.template_names(template)
+        if problem:
+            problems.append(f"{where}: {problem}")
+        for name in sorted(names - TITLE_VARS):
+            hint = did_you_mean(name, TITLE_VARS)
+            problems.append(f"{where}: title {template!r} uses unknown value {name!r}{hint}")
+    if questions is None:
+        return
+    choices = {q.id: q.choice_values() for q in questions}
+    for source, where in refs.exprs:
+        problems.extend(f"{where}: {p}" for p in expr.check(source, choices))

@@ -1,0 +1,46 @@
+"""Bilingual text and the small records every pack file shares (sources, choices, places)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS = ("en", "es")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing string in every language the tool speaks."""
+
+    en: str
+    es: str
+
+    def __call__(self, lang: str) -> str:
+        return self.es if lang == "es" else self.en
+
+    def as_dict(self) -> dict[str, str]:
+        return {"en": self.en, "es": self.es}
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a record was read from, for error messages."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text

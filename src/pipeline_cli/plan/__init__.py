@@ -1,0 +1,1 @@
+"""The plan: answers, the jurisdiction and its governance, the plan itself and its warnings."""

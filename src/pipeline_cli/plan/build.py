@@ -1,0 +1,161 @@
+"""Answers + pack -> Plan: a pure function; nothing here prompts, prints or reads files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any
+
+from pipeline_cli.pack import expr
+from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
+from pipeline_cli.pack.text import Source, Text
+from pipeline_cli.plan import warnings as plan_warnings
+from pipeline_cli.plan.answers import effective, facts_for
+from pipeline_cli.plan.jurisdiction import county_es, title_values
+from pipeline_cli.plan.records import (
+    Jurisdiction,
+    Plan,
+    PlanDemand,
+    PlanStage,
+    PlanTarget,
+    PlanTouchpoint,
+)
+
+# Levels a state law can bar from acting: when it does, only state-level targets remain.
+LOCAL_LEVELS = ("city", "county")
+
+
+# A condition evaluated in one jurisdiction's context (memoised per plan: roles repeat a lot).
+Holds = Callable[[str], bool]
+
+
+def _holds_in(ctx: Mapping[str, Any]) -> Holds:
+    return cache(lambda src: expr.evaluate(src, ctx))
+
+
+def _given(src: str, holds: Holds) -> bool:
+    """An optional condition: empty means 'no condition given', i.e. false."""
+    return bool(src.strip()) and holds(src)
+
+
+def _laws(facts: StateFacts, codes: tuple[str, ...], effect: str) -> tuple[Law, ...]:
+    found = [law for code in codes for law in facts.laws_covering(code, effect)]
+    return tuple(dict.fromkeys(found))
+
+
+def _law_names(laws: tuple[Law, ...]) -> Text:
+    return Text(
+        "; ".join(f"{law.name.en} ({law.citation})" for law in laws),
+        "; ".join(f"{law.name.es} ({law.citation})" for law in laws),
+    )
+
+
+def touchpoint_status(tp: Touchpoint, facts: StateFacts, holds: Holds) -> PlanTouchpoint:
+    """First match wins: required_by_state, open, closed, unknown."""
+    required = _laws(facts, tp.law_codes, "requires")
+    if required:
+        names = _law_names(required)
+        base = tp.why.get("required_by_state")
+        why = Text(
+            (f"{base.en} " if base else "") + f"State law requires it: {names.en}.",
+            (f"{base.es} " if base else "") + f"La ley estatal lo exige: {names.es}.",
+        )
+        return PlanTouchpoint(tp, "required_by_state", why, required)
+    if _given(tp.open_if, holds):
+        return PlanTouchpoint(tp, "open", tp.why.get("open", Text("", "")))
+    if _given(tp.closed_if, holds):
+        why = tp.why.get("closed", Text("", ""))
+        limiting = _laws(facts, tp.law_codes, "limits")
+        if limiting:
+            names = _law_names(limiting)
+            why = Text(f"{why.en} ({names.en})".strip(), f"{why.es} ({names.es})".strip())
+        return PlanTouchpoint(tp, "closed", why, limiting)
+    return PlanTouchpoint(tp, "unknown", tp.why.get("unknown", Text("", "")))
+
+
+def _role_exists(role: Role | None, holds: Holds) -> bool:
+    return role is not None and holds(role.when)
+
+
+def plan_demand(
+    pack: Pack, d: Demand, status: Mapping[str, PlanTouchpoint], holds: Holds
+) -> PlanDemand | None:
+    """The demand as it applies here, or None when it does not apply."""
+    if not holds(d.when):
+        return None
+    if d.closes and all(status[t].status == "closed" for t in d.closes if t in status):
+        return None
+    targets = [
+        ref.role
+        for ref in d.targets
+        if _role_exists(pack.roles.get(ref.role), holds) and holds(ref.when)
+    ]
+    preempted: tuple[Law, ...] = ()
+    closes = [status[t] for t in d.closes if t in status]
+    if closes and all(p.status == "required_by_state" for p in closes):
+        preempted = tuple(dict.fromkeys(law for p in closes for law in p.laws))
+        targets = [r for r in targets if pack.roles[r].level not in LOCAL_LEVELS]
+        if "state_legislature" in pack.roles and "state_legislature" not in targets:
+            targets.append("state_legislature")
+    return PlanDemand(d, tuple(dict.fromkeys(targets)), preempted)
+
+
+def local_title(role: Role, holds: Holds, facts: StateFacts, j: Jurisdiction) -> Text:
+    """The first title variant whose `when` holds, rendered in both languages."""
+    variant = next((v for v in role.titles if holds(v.when)), None)
+    if variant is None:
+        return role.name
+    en = expr.render_title(variant.text.en, title_values(facts, j.county, j.city, "en"))
+    es = expr.render_title(variant.text.es, title_values(facts, j.county, j.city, "es"))
+    return Text(en or role.name.en, es or role.name.es)
+
+
+def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = None) -> Plan:
+    """The plan for one jurisdiction: statuses, demands, targets, warnings and sources."""
+    today = today or dt.date.today()
+    facts = facts_for(pack, answers)
+    values = effective(pack, answers)
+    holds = _holds_in(expr.context(values, facts))
+    county = values.get("county", "")
+    j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values)
+
+    status = {
+        tp.id: touchpoint_status(tp, facts, holds) for s in pack.stages for tp in s.touchpoints
+    }
+    stages = []
+    for s in pack.stages:
+        demands = (plan_demand(pack, d, status, holds) for d in s.demands)
+        stages.append(
+            PlanStage(
+                s,
+                tuple(status[t.id] for t in s.touchpoints),
+                tuple(d for d in demands if d is not None),
+            )
+        )
+    by_role: dict[str, list[str]] = {}
+    for ps in stages:
+        for pd in ps.demands:
+            for role_id in pd.targets:
+                by_role.setdefault(role_id, []).append(pd.demand.id)
+    targets = tuple(
+        PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j), tuple(ids))
+        for r, ids in by_role.items()
+    )
+    warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today)
+    sources = _sources(pack, facts, tuple(stages), targets)
+    return Plan(pack, j, tuple(stages), targets, warnings, sources, today)
+
+
+def _sources(
+    pack: Pack, facts: StateFacts, stages: tuple[PlanStage, ...], targets: tuple[PlanTarget, ...]
+) -> tuple[Source, ...]:
+    """Every source the plan rests on, in first-use order."""
+    ids: list[str] = []
+    for ps in stages:
+        ids.extend(i for p in ps.touchpoints for i in p.touchpoint.sources)
+        ids.extend(i for d in ps.demands for i in d.demand.sources)
+    ids.extend(i for t in targets for i in t.role.sources)
+    ids.extend(i for law in plan_warnings.laws_used(facts, stages) for i in law.sources)
+    ids.extend(facts.sources)
+    return tuple(pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)

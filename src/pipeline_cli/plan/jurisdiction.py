@@ -1,0 +1,170 @@
+"""States and counties (the Census lists of the `us` package), and local title values."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import cache
+
+import us
+
+from pipeline_cli.pack.records import StateFacts
+
+# County-equivalent suffixes tried, in order, when a user types a short name ("Los Angeles").
+_SUFFIXES = (
+    "County", "Parish", "Borough", "City and Borough", "Census Area", "Municipality",
+    "Municipio", "city",
+)  # fmt: skip
+
+# Spanish form of each county-equivalent kind, longest suffixes first, with the word "of"
+# that goes before it ("del Condado", "de la Parroquia").
+_ES_KINDS = (
+    (" City and Borough", "Ciudad y municipio de {}", "de la"),
+    (" Census Area", "Área censal de {}", "del"),
+    (" Municipality", "Municipio de {}", "del"),
+    (" Municipio", "Municipio de {}", "del"),
+    (" Borough", "Municipio de {}", "del"),
+    (" County", "Condado de {}", "del"),
+    (" Parish", "Parroquia de {}", "de la"),
+    (" city", "Ciudad de {}", "de la"),
+)
+_ES_WHOLE = {"District of Columbia": ("Distrito de Columbia", "del")}
+# Places whose name takes an article: "the District of Columbia", "del Distrito de Columbia".
+_WITH_ARTICLE = {"District of Columbia"}
+
+
+@cache
+def states() -> dict[str, str]:
+    """USPS code -> English name, for the 50 states, DC and PR, sorted by name."""
+    found = (*us.STATES, us.states.DC, us.states.PR)
+    return {s.abbr: s.name for s in sorted(found, key=lambda s: s.name)}
+
+
+def _key(text: str) -> str:
+    """Comparable form: no accents, lower case, `Saint` as `St`, no dots, single spaces."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = re.sub(r"[.\s]+", " ", plain.lower()).strip()
+    return re.sub(r"\bsaint\b", "st", plain)
+
+
+def resolve_state(text: str) -> str | None:
+    """USPS code for a code or a name ("ca", "California", "Puerto Rico"), else None."""
+    wanted = _key(text)
+    for code, name in states().items():
+        if wanted in (code.lower(), _key(name)):
+            return code
+    return None
+
+
+def close_states(text: str) -> list[str]:
+    names = {_key(n): n for n in states().values()}
+    return [names[k] for k in difflib.get_close_matches(_key(text), list(names), n=3)]
+
+
+@cache
+def counties(code: str) -> tuple[str, ...]:
+    """The Census county-equivalent names of a state, in Census order."""
+    state = us.states.lookup(code)
+    if state is None:
+        return ()
+    return tuple(c.name for c in state.counties or ())
+
+
+def resolve_county(code: str, text: str) -> str | None:
+    """The Census name for `text` in state `code` ("orleans" -> "Orleans Parish"), else None."""
+    table = {_key(name): name for name in counties(code)}
+    wanted = _key(text)
+    if wanted in table:
+        return table[wanted]
+    for suffix in _SUFFIXES:
+        hit = table.get(f"{wanted} {_key(suffix)}")
+        if hit:
+            return hit
+    return None
+
+
+def close_counties(code: str, text: str, n: int = 3) -> list[str]:
+    names = counties(code)
+    table = {_key(name): name for name in names}
+    wanted = _key(text)
+    keys = difflib.get_close_matches(wanted, list(table), n=n, cutoff=0.5)
+    if not keys:  # compare against the short names too ("Los Angles" vs "Los Angeles County")
+        short = {_key(_short(name)): name for name in names}
+        return [short[k] for k in difflib.get_close_matches(wanted, list(short), n=n, cutoff=0.5)]
+    return [table[k] for k in keys]
+
+
+def _short(name: str) -> str:
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if name.endswith(" " + suffix):
+            return name[: -len(suffix) - 1]
+    return name
+
+
+def _county_es(name: str) -> tuple[str, str]:
+    """Spanish form of a Census county name and the "of" that goes before it."""
+    if name in _ES_WHOLE:
+        return _ES_WHOLE[name]
+    for suffix, pattern, of in _ES_KINDS:
+        if name.endswith(suffix):
+            return pattern.format(name[: -len(suffix)]), of
+    return name, "de"
+
+
+def county_es(name: str) -> str:
+    """Spanish form of a Census county name: "Orleans Parish" -> "Parroquia de Orleans"."""
+    return _county_es(name)[0]
+
+
+def county_in(name: str, lang: str) -> str:
+    return county_es(name) if lang == "es" else name
+
+
+def of_county(name: str, lang: str) -> str:
+    """ "of" and the county, agreeing in Spanish: "de la Ciudad de Richmond", "del Condado de X"."""
+    if not name:
+        return ""
+    if lang == "es":
+        local, of = _county_es(name)
+        return f"{of} {local}"
+    return _with_prep("of", name, name, "en")
+
+
+# A preposition before a place name: (plain, before an article) in each language.
+_PREPS = {
+    "of": {"en": ("of", "of the"), "es": ("de", "del")},
+    "in": {"en": ("in", "in the"), "es": ("en", "en el")},
+}
+
+
+def _with_prep(prep: str, name_en: str, name: str, lang: str) -> str:
+    plain, with_article = _PREPS[prep]["es" if lang == "es" else "en"]
+    return f"{with_article if name_en in _WITH_ARTICLE else plain} {name}"
+
+
+def of_state(name_en: str, name: str, lang: str) -> str:
+    """ "of" and the state's name: "de California", "del Distrito de Columbia"."""
+    return _with_prep("of", name_en, name, lang)
+
+
+def in_state(name_en: str, name: str, lang: str) -> str:
+    """ "in" and the state's name: "in California", "en el Distrito de Columbia"."""
+    return _with_prep("in", name_en, name, lang)
+
+
+def title_values(facts: StateFacts, county: str, city: str, lang: str) -> dict[str, str]:
+    """The values a role title template may use, in `lang`."""
+    board = facts.pardon_board(lang) if facts.pardon_board else ""
+    return {
+        "county": county_in(county, lang),
+        "of_county": of_county(county, lang),
+        "city": city,
+        "state_name": facts.name(lang),
+        "of_state": of_state(facts.name("en"), facts.name(lang), lang),
+        "county_body": facts.county_body(lang),
+        "county_word": facts.county_word(lang),
+        "doc_name": facts.doc_name(lang),
+        "pardon_board": board,
+        "legislature": facts.legislature(lang),
+    }

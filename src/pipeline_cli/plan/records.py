@@ -1,0 +1,75 @@
+"""Immutable records for the plan that `advise` computes for one jurisdiction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pipeline_cli.pack.records import (
+    Demand,
+    Law,
+    Pack,
+    Role,
+    Stage,
+    StateFacts,
+    Touchpoint,
+)
+from pipeline_cli.pack.text import Source, Text
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    state: StateFacts
+    county: str  # Census name, e.g. "Los Angeles County"
+    county_es: str  # e.g. "Condado de Los Angeles"
+    city: str
+    answers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class PlanTouchpoint:
+    touchpoint: Touchpoint
+    status: str
+    why: Text
+    laws: tuple[Law, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanDemand:
+    demand: Demand
+    targets: tuple[str, ...]  # role ids that exist here, in order
+    preempted: tuple[Law, ...] = ()  # state laws that bar local action on it
+
+
+@dataclass(frozen=True)
+class PlanStage:
+    stage: Stage
+    touchpoints: tuple[PlanTouchpoint, ...]
+    demands: tuple[PlanDemand, ...]
+
+
+@dataclass(frozen=True)
+class PlanTarget:
+    role: Role
+    title: Text
+    demands: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Plan:
+    pack: Pack
+    jurisdiction: Jurisdiction
+    stages: tuple[PlanStage, ...]
+    targets: tuple[PlanTarget, ...]
+    warnings: tuple[PlanWarning, ...]
+    sources: tuple[Source, ...]
+    created: dt.date
+
+    def target(self, role_id: str) -> PlanTarget | None:
+        return next((t for t in self.targets if t.role.id == role_id), None)
