@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import us
 
-from pipeline_cli.jurisdiction import counties
+from pipeline_cli.plan.jurisdiction import counties
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "stages" / "ice"

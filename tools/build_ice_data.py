@@ -112,7 +112,7 @@ class Places:
 
     def resolve(self, code: str, text: str) -> str | None:
         """The Census county name for ICE's county text, matched as the tool matches users'."""
-        from pipeline_cli.jurisdiction import resolve_county
+        from pipeline_cli.plan.jurisdiction import resolve_county
 
         if clean(text).lower() in _NO_COUNTY:
             return None

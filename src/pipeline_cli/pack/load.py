@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.errors import PackError, PipelineError
-from pipeline_cli.pack import yamlio
+from pipeline_cli.pack import ice, yamlio
 from pipeline_cli.pack.builders import cases as casefile
 from pipeline_cli.pack.builders import facts as fact_builders
 from pipeline_cli.pack.builders import shared as builders
@@ -128,5 +128,6 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         states=states,
         clauses=clauses,
         cases=cases,
+        ice=ice.find(root),
     )
     return pack, loaded.problems

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline_cli.pack.cases import CaseKind
+from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.text import Choice, Source, Text, Where
 
 # A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
@@ -176,6 +177,7 @@ class Pack:
     states: dict[str, StateFacts] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
     cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
+    ice: IceData | None = None  # ICE's lists in ice/ (optional; see pack/ice.py)
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

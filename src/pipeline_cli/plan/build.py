@@ -10,6 +10,7 @@ from typing import Any
 from pipeline_cli.pack import expr
 from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
 from pipeline_cli.pack.text import Source, Text
+from pipeline_cli.plan import ice
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
 from pipeline_cli.plan.jurisdiction import county_es, title_values
@@ -115,7 +116,8 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     """The plan for one jurisdiction: statuses, demands, targets, warnings and sources."""
     today = today or dt.date.today()
     facts = facts_for(pack, answers)
-    values = effective(pack, answers)
+    ice_facts = ice.ice_facts(pack, answers)
+    values = effective(pack, ice.with_ice(pack, answers))
     holds = _holds_in(expr.context(values, facts))
     county = values.get("county", "")
     j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values)
@@ -142,9 +144,11 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
         PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j), tuple(ids))
         for r, ids in by_role.items()
     )
-    warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today)
-    sources = _sources(pack, facts, tuple(stages), targets)
-    return Plan(pack, j, tuple(stages), targets, warnings, sources, today)
+    told = ice.retell(tuple(stages), ice_facts)
+    warnings = plan_warnings.collect(pack, facts, values, told, today)
+    warnings += tuple(ice.warnings(ice_facts, today))
+    sources = _sources(pack, facts, told, targets) + ice.sources(ice_facts)
+    return Plan(pack, j, told, targets, warnings, sources, today, ice_facts)
 
 
 def _sources(
