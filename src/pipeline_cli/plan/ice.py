@@ -15,7 +15,8 @@ from pipeline_cli.pack.ice import STATE_AGENCY, IceData
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.pack.text import Source, Text
 from pipeline_cli.plan.ice_facts import IceFacts
-from pipeline_cli.plan.ice_text import stale_text
+from pipeline_cli.plan.ice_text import short, stale_text
+from pipeline_cli.plan.jurisdiction import of_county
 from pipeline_cli.plan.records import PlanStage, PlanTouchpoint, PlanWarning
 
 AGREEMENT_KEY = "has_287g"
@@ -134,3 +135,42 @@ def retell(stages: tuple[PlanStage, ...], facts: IceFacts | None) -> tuple[PlanS
         )
 
     return tuple(replace(ps, touchpoints=tuple(told(p) for p in ps.touchpoints)) for ps in stages)
+
+
+def interview_note(pack: Pack, answers: Mapping[str, str], qid: str) -> Text | None:
+    """What ICE's lists say, put to the organizer to confirm or correct (None: nothing to say)."""
+    facts = ice_facts(pack, answers)
+    if facts is None or qid not in KEYS:
+        return None
+    if qid == AGREEMENT_KEY:
+        info = facts.agreements_info
+        if not facts.agreements:
+            return Text(
+                f"{facts.county} is not on ICE's 287(g) list of {info.as_of}; that does not "
+                "prove there is no agreement.",
+                f"Ninguna agencia {of_county(facts.county, 'es')} figura en la lista 287(g) de "
+                f"ICE del {info.as_of}; eso no prueba que no haya acuerdo.",
+            )
+        return Text(
+            f"ICE's 287(g) list of {info.as_of} shows: "
+            + "; ".join(short(a, "en") for a in facts.agreements)
+            + ". Is that still right?",
+            f"La lista 287(g) de ICE del {info.as_of} muestra: "
+            + "; ".join(short(a, "es") for a in facts.agreements)
+            + ". ¿Sigue siendo así?",
+        )
+    info = facts.facilities_info
+    if not facts.contract_jails:
+        return Text(
+            f"No jail in {facts.county} is on ICE's detention statistics of {info.as_of}; that "
+            "does not prove there is no contract.",
+            f"Ninguna cárcel {of_county(facts.county, 'es')} figura en las estadísticas de "
+            f"detención de ICE del {info.as_of}; eso no prueba que no haya contrato.",
+        )
+    names = "; ".join(f"{f.name} ({f.type})" for f in facts.contract_jails)
+    return Text(
+        f"ICE's detention statistics of {info.as_of} list {names} as holding people for ICE. "
+        "Is that still right?",
+        f"Las estadísticas de detención de ICE del {info.as_of} muestran que {names} retenía "
+        "personas para ICE. ¿Sigue siendo así?",
+    )

@@ -71,6 +71,13 @@ def counties(code: str) -> tuple[str, ...]:
     return tuple(c.name for c in state.counties or ())
 
 
+@cache
+def county_fips(code: str) -> dict[str, str]:
+    """Census county name -> 5-digit FIPS code, for one state."""
+    state = us.states.lookup(code)
+    return {c.name: c.fips for c in (state.counties or ())} if state else {}
+
+
 def resolve_county(code: str, text: str) -> str | None:
     """The Census name for `text` in state `code` ("orleans" -> "Orleans Parish"), else None."""
     table = {_key(name): name for name in counties(code)}
