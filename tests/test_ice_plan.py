@@ -263,3 +263,28 @@ def test_facts_rejects_an_unknown_state(run: Run) -> None:
     result = run("facts", "Narnia")
     assert result.exit_code != 0
     assert "not a US state" in result.stderr
+
+
+@pytest.mark.slow
+def test_every_county_level_agreement_shows_in_a_plan_with_no_answers(pack: Pack) -> None:
+    """Done when: each county with a county-level agreement on the May 2026 list gets a plan,
+    built from state and county alone, that shows each agreement's model, date and link."""
+    assert pack.ice is not None
+    places = sorted(
+        {
+            (code, county)
+            for code in pack.states
+            for a in pack.ice.agreements(code)
+            if a.level == "County"
+            for county in a.counties
+        }
+    )
+    assert len(places) > 700
+    for code, county in places:
+        plan = plan_for(pack, code, county)
+        assert plan.jurisdiction.answers["has_287g"] == "yes", county
+        summary = plan_to_dict(plan, "en")["ice"]["summary"][0]
+        for a in pack.ice.agreements(code, county):
+            assert a.agency in summary
+            assert f"{a.model_name}, signed {a.signed}" in summary, (county, a)
+            assert (a.url or "ICE lists the link as pending") in summary, (county, a)

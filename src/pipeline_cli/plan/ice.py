@@ -171,6 +171,6 @@ def interview_note(pack: Pack, answers: Mapping[str, str], qid: str) -> Text | N
     return Text(
         f"ICE's detention statistics of {info.as_of} list {names} as holding people for ICE. "
         "Is that still right?",
-        f"Las estadísticas de detención de ICE del {info.as_of} muestran que {names} retenía "
-        "personas para ICE. ¿Sigue siendo así?",
+        f"Según las estadísticas de detención de ICE del {info.as_of}, retenían personas para "
+        f"ICE: {names}. ¿Sigue siendo así?",
     )
