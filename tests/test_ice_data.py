@@ -20,7 +20,17 @@ from typing import Any
 import pytest
 import us
 
-from pipeline_cli.plan.jurisdiction import counties
+from pipeline_cli.plan import jurisdiction
+
+
+def counties(code: str) -> tuple[str, ...]:
+    """The tool's Census list; for territories the tool does not cover (Guam, the Northern
+    Mariana Islands), the `us` package's list it comes from."""
+    if code in jurisdiction.states():
+        return jurisdiction.counties(code)
+    found = us.states.lookup(code)
+    return tuple(c.name for c in found.counties) if found else ()
+
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "stages" / "ice"

@@ -101,7 +101,7 @@ def _facility_dict(f: Facility) -> dict[str, str]:
 
 
 def _json(data: IceData, code: str, rows: list[dict[str, Any]]) -> None:
-    from pipeline_cli.cli.views import print_json
+    from pipeline_cli.cli.jsonout import print_json
 
     lists = {"agreements": data.agreements_info, "facilities": data.facilities_info}
     print_json(

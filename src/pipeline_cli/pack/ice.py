@@ -73,6 +73,12 @@ class IceData:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    def __eq__(self, other: object) -> bool:  # the same folder holds the same lists
+        return isinstance(other, IceData) and other.folder == self.folder
+
+    def __hash__(self) -> int:
+        return hash(self.folder)
+
     def _read(self, name: str) -> Any:
         return json.loads((self.folder / name).read_text(encoding="utf-8"))
 

@@ -70,8 +70,8 @@ def counties(code: str) -> tuple[str, ...]:
 @cache
 def county_fips(code: str) -> dict[str, str]:
     """Census county name -> 5-digit FIPS code, for one state."""
-    state = us.states.lookup(code)
-    return {c.name: c.fips for c in (state.counties or ())} if state else {}
+    entry = census.table().get(code.upper())
+    return {name: fips for name, fips in entry["counties"]} if entry else {}
 
 
 def resolve_county(code: str, text: str) -> str | None:
