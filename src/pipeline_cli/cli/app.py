@@ -116,6 +116,7 @@ COMMAND_MODULES = (
     "pipeline_cli.cli.commands.batch",
     "pipeline_cli.cli.commands.handout",
     "pipeline_cli.cli.commands.case",
+    "pipeline_cli.cli.commands.facts",
 )
 
 

@@ -33,6 +33,7 @@ L = {
     ),
     "none": Text("nothing left to demand here", "nada que exigir aquí"),
     "preempted": Text("state law blocks local action", "la ley estatal impide la acción local"),
+    "ice": Text("What ICE's own lists say", "Lo que dicen las listas de ICE"),
 }
 
 
@@ -52,6 +53,10 @@ def _one(console: Console, plan: Plan, lang: str) -> None:
     lab = {k: v(lang) for k, v in L.items()}
     titles = {t.role.id: t.title(lang) for t in plan.targets}
     console.print(Panel(escape(plan.pack.title(lang)), title=f"{lab['plan']} {_place(plan, lang)}"))
+    if plan.ice is not None:
+        console.print(f"\n[bold]{lab['ice']}[/]")
+        for line in plan.ice.lines():
+            console.print(f"• {escape(line(lang))}")
     for ps in plan.stages:
         console.print(f"\n[bold underline]{ps.stage.order}. {escape(ps.stage.title(lang))}[/]")
         closed = [p for p in ps.touchpoints if p.status == "closed"]

@@ -199,6 +199,7 @@ def plan_doc(plan: Plan, lang: str) -> dict[str, Any]:
             for t in plan.targets
         ],
         warnings=[w.text(lang) for w in plan.warnings],
+        ice=[line(lang) for line in plan.ice.lines()] if plan.ice is not None else [],
         sources=[{"title": s.title, "url": s.url} for s in plan.sources],
     )
     return ctx

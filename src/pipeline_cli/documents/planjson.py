@@ -3,13 +3,18 @@
 Extras beyond the contract: jurisdiction.state_name, .county_local (the county in the output
 language) and .answers (every answer key, defaults filled); pack.title; touchpoints' laws (ids
 of the state laws behind the status); demands' ask, why and preempted_by (law ids); targets'
-name (the generic role name); created (date); disclaimer.
+name (the generic role name); created (date); disclaimer; ice (what ICE's own lists say about
+the county: each list's source, date and page, the agreements with their PDF links, the
+facilities, the answers taken from the lists, and the same sentences the plan prints; null
+when the pack ships no ICE data).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pipeline_cli.pack.ice import Agreement, Facility, ListInfo
+from pipeline_cli.plan.ice_facts import IceFacts
 from pipeline_cli.plan.records import Plan, PlanDemand, PlanTouchpoint
 
 
@@ -75,8 +80,52 @@ def plan_to_dict(plan: Plan, lang: str) -> dict[str, Any]:
             }
             for t in plan.targets
         ],
+        "ice": ice_dict(plan.ice, lang) if plan.ice is not None else None,
         "warnings": [{"id": w.id, "text": w.text(lang)} for w in plan.warnings],
         "sources": [{"id": s.id, "title": s.title, "url": s.url} for s in plan.sources],
         "created": plan.created.isoformat(),
         "disclaimer": plan.pack.disclaimer(lang),
+    }
+
+
+def _list(info: ListInfo) -> dict[str, str]:
+    return {"title": info.title, "as_of": info.as_of, "page": info.page}
+
+
+def ice_dict(ice: IceFacts, lang: str) -> dict[str, Any]:
+    """What ICE's lists say about the county, as data, with the sentences the plan shows."""
+    return {
+        "source": ice.source,
+        "agreements_list": _list(ice.agreements_info),
+        "facilities_list": _list(ice.facilities_info),
+        "on_287g_list": bool(ice.agreements),
+        "agreements": [_agreement(a) for a in ice.agreements],
+        "statewide_agreements": [_agreement(a) for a in ice.statewide],
+        "contract_jails": [_facility(f) for f in ice.contract_jails],
+        "other_facilities": [_facility(f) for f in ice.other_facilities],
+        "answers_from_ice": dict(ice.filled),
+        "summary": [line(lang) for line in ice.lines()],
+    }
+
+
+def _agreement(a: Agreement) -> dict[str, Any]:
+    return {
+        "agency": a.agency,
+        "level": a.level,
+        "model": a.model,
+        "model_name": a.model_name,
+        "signed": a.signed,
+        "agreement_url": a.url,
+        "addendum_url": a.addendum,
+        "counties": list(a.counties),
+    }
+
+
+def _facility(f: Facility) -> dict[str, Any]:
+    return {
+        "name": f.name,
+        "city": f.city,
+        "type": f.type,
+        "field_office": f.field_office,
+        "counties": list(f.counties),
     }

@@ -22,7 +22,7 @@ _BASE = {"lang", "place", "pack", "date", "signer"}
 _HANDOUT = {"lang", "pack", "date", "flow", "stages", "sources", "unverified"}
 _DOC = _BASE | {"target", "demands", "sources", "clauses", "directions", "more", "with_why"}
 _KNOWN = {
-    "plan": _BASE | {"stages", "targets", "warnings", "sources"},
+    "plan": _BASE | {"stages", "targets", "warnings", "ice", "sources"},
     "index": _BASE | {"files"},
     "base.html": {"blocks", "lang", "title"},
     "handout": _HANDOUT,

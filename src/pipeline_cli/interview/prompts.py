@@ -18,7 +18,7 @@ from pipeline_cli.interview import savefile
 from pipeline_cli.pack.records import Pack, Question
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import answers as ans
-from pipeline_cli.plan import jurisdiction
+from pipeline_cli.plan import ice, jurisdiction
 
 BACK = "\x00back"  # a value no answer can take
 DONE = "\x00done"
@@ -129,18 +129,21 @@ class Interview:
             return LABEL["unknown"](self.lang)
         return value or LABEL["blank"](self.lang)
 
-    def message(self, q: Question, width: int = 0) -> str:
-        """The question and its help line, wrapped to the terminal (prompts do not wrap)."""
+    def message(self, q: Question, width: int = 0, answers: dict[str, str] | None = None) -> str:
+        """The question, its help line and what ICE's lists say, wrapped to the terminal."""
         width = max(40, min(width or shutil.get_terminal_size().columns, 100) - 2)  # "? "
         wrap = textwrap.TextWrapper(width, break_on_hyphens=False, break_long_words=False)
         message = wrap.fill(q.prompt(self.lang))
+        wrap.initial_indent = wrap.subsequent_indent = "  "
         if q.help(self.lang):
-            wrap.initial_indent = wrap.subsequent_indent = "  "
             message += f"\n{wrap.fill(q.help(self.lang))}\n "
+        note = ice.interview_note(self.pack, answers or {}, q.id)
+        if note is not None:
+            message += f"\n{wrap.fill(note(self.lang))}\n "
         return message
 
     def _ask(self, q: Question, answers: dict[str, str], can_go_back: bool) -> str:
-        message = self.message(q)
+        message = self.message(q, answers=answers)
         current = answers.get(q.id) or self._default(q, answers)
         back = [Choice(LABEL["back"](self.lang), value=BACK)] if can_go_back else []
         if q.type in ("text", "date", "long_text"):
@@ -160,7 +163,8 @@ class Interview:
         """Where the pointer starts: the value the plan would assume (often "I don't know")."""
         if answers.get("state") not in self.pack.states:
             return q.default
-        return ans.effective(self.pack, answers).get(q.id, q.default)
+        # ICE's lists preselect what they show for the county; the organizer confirms it.
+        return ans.effective(self.pack, ice.with_ice(self.pack, answers)).get(q.id, q.default)
 
     def _choices(self, q: Question, answers: dict[str, str]) -> list[Choice]:
         if q.type == "state":

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.errors import PackError, PipelineError
-from pipeline_cli.pack import yamlio
+from pipeline_cli.pack import ice, yamlio
 from pipeline_cli.pack.builders import cases as casefile
 from pipeline_cli.pack.builders import facts as fact_builders
 from pipeline_cli.pack.builders import governance as gov_builder
@@ -166,5 +166,6 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         clauses=clauses,
         cases=cases,
         governance=governance,
+        ice=ice.find(root),
     )
     return pack, loaded.problems

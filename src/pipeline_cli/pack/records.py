@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.governance import Governance
+from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.laws import Law as Law
 from pipeline_cli.pack.text import Choice, Source, Text, Where
 
@@ -172,6 +173,7 @@ class Pack:
     clauses: dict[str, Clause] = field(default_factory=dict)
     cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
     governance: dict[str, Governance] = field(default_factory=dict)  # optional governance/
+    ice: IceData | None = None  # ICE's lists in ice/ (optional; see pack/ice.py)
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

@@ -12,7 +12,7 @@ from pipeline_cli.pack import expr
 from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
 from pipeline_cli.pack.text import Source, Text
-from pipeline_cli.plan import governance
+from pipeline_cli.plan import governance, ice
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
 from pipeline_cli.plan.jurisdiction import county_es, title_values
@@ -141,7 +141,8 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     """The plan for one jurisdiction: statuses, demands, targets, warnings and sources."""
     today = today or dt.date.today()
     facts = facts_for(pack, answers)
-    values = effective(pack, answers)
+    ice_facts = ice.ice_facts(pack, answers)
+    values = effective(pack, ice.with_ice(pack, answers))
     county = values.get("county", "")
     local = governance.local_for(pack, facts.code, county)
     binding = dataclasses.replace(facts, laws=tuple(x for x in facts.laws if x.binds_on(today)))
@@ -172,9 +173,11 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
         PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j), tuple(ids))
         for r, ids in by_role.items()
     )
-    warnings = plan_warnings.collect(pack, facts, values, tuple(stages), today, local)
-    sources = _sources(pack, facts, tuple(stages), targets, today, local)
-    return Plan(pack, j, tuple(stages), targets, warnings, sources, today)
+    told = ice.retell(tuple(stages), ice_facts)
+    warnings = plan_warnings.collect(pack, facts, values, told, today, local)
+    warnings += tuple(ice.warnings(ice_facts, today))
+    sources = _sources(pack, facts, told, targets, today, local) + ice.sources(ice_facts)
+    return Plan(pack, j, told, targets, warnings, sources, today, ice_facts)
 
 
 def _sources(

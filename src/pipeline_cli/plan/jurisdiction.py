@@ -68,6 +68,13 @@ def counties(code: str) -> tuple[str, ...]:
     return tuple(name for name, _fips in entry["counties"]) if entry else ()
 
 
+@cache
+def county_fips(code: str) -> dict[str, str]:
+    """Census county name -> 5-digit FIPS code, for one state."""
+    entry = census.table().get(code.upper())
+    return {name: fips for name, fips in entry["counties"]} if entry else {}
+
+
 def resolve_county(code: str, text: str) -> str | None:
     """The Census name for `text` in state `code` ("orleans" -> "Orleans Parish"), else None."""
     table = {_key(name): name for name in counties(code)}

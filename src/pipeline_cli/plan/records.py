@@ -16,6 +16,7 @@ from pipeline_cli.pack.records import (
     Touchpoint,
 )
 from pipeline_cli.pack.text import Source, Text
+from pipeline_cli.plan.ice_facts import IceFacts
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Plan:
     warnings: tuple[PlanWarning, ...]
     sources: tuple[Source, ...]
     created: dt.date
+    ice: IceFacts | None = None  # what ICE's lists say about the county (pack/ice.py)
 
     def target(self, role_id: str) -> PlanTarget | None:
         return next((t for t in self.targets if t.role.id == role_id), None)
