@@ -9,7 +9,7 @@ import pytest
 
 from pipeline_cli.cli.validate import validate_pack
 from pipeline_cli.documents import context as docdata
-from pipeline_cli.documents import mdlite
+from pipeline_cli.documents import markdown
 from pipeline_cli.documents.outputs import write_outputs
 from pipeline_cli.documents.render import MAX_SPOKEN_WORDS, Renderer
 from pipeline_cli.documents.writers import FORMATS
@@ -70,7 +70,7 @@ def test_public_comment_fits_two_minutes_for_every_target(
     for lang in ("en", "es"):
         for t in plan.targets:
             text = renderer.document("public_comment", lang, docdata.target_doc(plan, t, lang))
-            assert words(mdlite.to_text(body(text))) <= MAX_SPOKEN_WORDS, (t.role.id, lang)
+            assert words(markdown.to_text(body(text))) <= MAX_SPOKEN_WORDS, (t.role.id, lang)
 
 
 def test_an_immigration_judge_gets_a_letter_but_no_call_or_comment_script(

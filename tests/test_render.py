@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline_cli.documents import context as docdata
-from pipeline_cli.documents import mdlite, render
+from pipeline_cli.documents import markdown, render
 from pipeline_cli.documents.render import MAX_SPOKEN_WORDS, Renderer
 from pipeline_cli.pack.load import load_pack
 from pipeline_cli.plan.records import Plan
@@ -128,7 +128,7 @@ def test_public_comment_fits_two_minutes_for_every_target(
         assert plan.targets
         for target in plan.targets:
             text = body(doc(plan, target.role.id, "public_comment", lang))
-            assert words(mdlite.to_text(text)) <= MAX_SPOKEN_WORDS, (target.role.id, text)
+            assert words(markdown.to_text(text)) <= MAX_SPOKEN_WORDS, (target.role.id, text)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -139,7 +139,7 @@ def test_long_public_comment_keeps_the_first_demands_and_points_to_the_letter(
     text = body(doc(plan, "sheriff", "public_comment", lang))
     assert "1. " in text
     assert ("more steps" if lang == "en" else "medidas más") in text
-    assert words(mdlite.to_text(text)) <= MAX_SPOKEN_WORDS
+    assert words(markdown.to_text(text)) <= MAX_SPOKEN_WORDS
 
 
 def test_one_endless_ask_is_cut_visibly_to_fit(tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_one_endless_ask_is_cut_visibly_to_fit(tmp_path: Path) -> None:
     plan = make_plan(tmp_path / "pack", files, PLACES["ca_city"])
     text = body(doc(plan, "sheriff", "public_comment", "en"))
     assert "…" in text
-    assert words(mdlite.to_text(text)) <= MAX_SPOKEN_WORDS
+    assert words(markdown.to_text(text)) <= MAX_SPOKEN_WORDS
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,8 +1,8 @@
 """Render letters, scripts, draft ordinances and plan.md from templates/<lang>/*.md.j2.
 
 One jinja2 environment, sandboxed with StrictUndefined, built in `environment()`. Templates are
-Markdown (our small subset, see mdlite); every other format is made from that Markdown, and the
-HTML page from `base.html.j2`, the only template with autoescape on.
+CommonMark (parsed by markdown-it-py, see documents/markdown.py); every other format is made from
+that Markdown, and the HTML page from `base.html.j2`, the only template with autoescape on.
 
 Where templates come from: the built-in set (`pipeline_cli.templates`, the top-level
 `templates/` folder). A pack passed with `--pack DIR` may carry `DIR/templates/` laid out the
@@ -28,8 +28,9 @@ from jinja2 import (
     meta,
 )
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
-from pipeline_cli.documents import mdlite
+from pipeline_cli.documents import markdown as md
 from pipeline_cli.errors import PipelineError
 from pipeline_cli.pack.records import Pack
 
@@ -92,7 +93,7 @@ def where(exc: BaseException, dirs: tuple[Path, ...]) -> str:
 
 def spoken_words(markdown: str) -> int:
     """Words a speaker reads aloud (Markdown marks and punctuation do not count)."""
-    return len(_WORD.findall(mdlite.words_text(markdown)))
+    return len(_WORD.findall(md.words_text(markdown)))
 
 
 class Renderer:
@@ -176,6 +177,6 @@ class Renderer:
 
         `page` may name a template that extends base.html.j2 (e.g. to add print rules).
         """
-        blocks = mdlite.parse(markdown)
-        title = next((mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), "")
-        return self._render(page, {"blocks": blocks, "lang": lang, "title": title})
+        # The parser escapes every raw tag in the Markdown, so its HTML is safe to insert.
+        body = Markup(md.html(markdown))
+        return self._render(page, {"body": body, "lang": lang, "title": md.title(markdown)})

@@ -23,9 +23,9 @@ _DOC = _BASE | {"target", "demands", "sources", "clauses", "directions", "more",
 _KNOWN = {
     "plan": _BASE | {"stages", "targets", "warnings", "sources"},
     "index": _BASE | {"files"},
-    "base.html": {"blocks", "lang", "title"},
+    "base.html": {"body", "lang", "title"},
     "handout": {"lang", "pack", "date", "flow", "stages", "sources"},
-    "handout.html": {"blocks", "lang", "title"},
+    "handout.html": {"body", "lang", "title"},
 }
 
 
