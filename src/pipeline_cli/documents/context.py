@@ -17,7 +17,10 @@ LEGISLATING = ("city_council", "county_board", "state_legislature")
 BODIES = (*LEGISLATING, "police_commission", "pardon_board")
 # Which demands come first when a script must be short: open handoffs, then the rest.
 _PRIORITY = {"open": 0, "": 1, "unknown": 1, "required_by_state": 2, "closed": 3}
-SIGN_KEYS = ("org_name", "org_contact", "signer")
+SIGN_KEYS = ("org_name", "org_contact", "signer", "signer_role")
+_PARTS = (("def_", "definition"), ("purpose_", "purpose"), ("findings_", "finding"))
+# Letters ask for a written reply this many days after the plan's date unless `reply_by` says.
+REPLY_DAYS = 21
 
 
 def _touchpoints(plan: Plan) -> dict[str, PlanTouchpoint]:
@@ -60,8 +63,19 @@ def base(plan: Plan, lang: str) -> dict[str, Any]:
         },
         "pack": pack_doc(plan.pack, lang),
         "date": date_doc(d),
-        "signer": {k: j.answers.get(k, "").strip() for k in SIGN_KEYS},
+        "signer": {
+            **{k: j.answers.get(k, "").strip() for k in SIGN_KEYS},
+            "gender": j.answers.get("signer_gender", "") or "neutral",
+        },
+        "reply_by": date_doc(_reply_by(j.answers.get("reply_by", ""), d)),
     }
+
+
+def _reply_by(answer: str, created: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(answer) if answer else created + dt.timedelta(REPLY_DAYS)
+    except ValueError:
+        return created + dt.timedelta(REPLY_DAYS)
 
 
 def _law(law: Law, lang: str) -> str:
@@ -87,30 +101,23 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}
         return [sources[s]["n"] for s in ids if s in sources]
 
+    owned, folded = _letter_demands(owned, tps)
     demands = []
     for pd in owned:
         d = pd.demand
-        closes = [
-            {
-                "title": tps[t].touchpoint.title(lang),
-                "status": tps[t].status,
-                "why": tps[t].why(lang),
-            }
-            for t in d.closes
-            if t in tps
-        ]
+        also = [o.demand.sources for o in folded.get(d.id, [])]
         laws = [_law(law, lang) for t in d.closes if t in tps for law in tps[t].laws]
         demands.append(
             {
                 "id": d.id,
                 "title": d.title(lang),
                 "ask": d.ask(lang),
-                "why": d.why(lang),
-                "closes": closes,
+                # An unverified reason stays in the plan for organizers to check; a letter to
+                # an official carries only the ask.
+                "why": "" if d.unverified else d.why(lang),
                 "laws": list(dict.fromkeys(laws)),
                 "preempted": [_law(law, lang) for law in pd.preempted],
-                "unverified": d.unverified,
-                "refs": cite(d.sources),
+                "refs": cite(tuple(dict.fromkeys(d.sources + tuple(s for o in also for s in o)))),
             }
         )
     role = target.role
@@ -129,11 +136,55 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         demands=demands,
         sources=list(sources.values()),
         clauses=_clauses(plan, owned, lang),
+        findings=_findings(owned, tps, lang, cite),
         directions=[
             d["ask"] for pd, d in zip(owned, demands, strict=True) if not pd.demand.clauses
         ],
     )
     return ctx
+
+
+def _letter_demands(
+    owned: list[PlanDemand], tps: dict[str, PlanTouchpoint]
+) -> tuple[list[PlanDemand], dict[str, list[PlanDemand]]]:
+    """The demands worth writing, and what each absorbed.
+
+    Left out: a demand whose every handoff is already closed here (the answer would be "that
+    is already the law"). Folded in: a demand whose `same_ask` names another demand of the
+    same target, so the target reads each ask once.
+    """
+    def closed(pd: PlanDemand) -> bool:
+        statuses = [tps[t].status for t in pd.demand.closes if t in tps]
+        return bool(statuses) and all(st == "closed" for st in statuses)
+
+    owned = [pd for pd in owned if not closed(pd)]
+    ids = {pd.demand.id for pd in owned}
+    keep: list[PlanDemand] = []
+    folded: dict[str, list[PlanDemand]] = {}
+    for pd in owned:
+        if pd.demand.same_ask in ids and pd.demand.same_ask != pd.demand.id:
+            folded.setdefault(pd.demand.same_ask, []).append(pd)
+            continue
+        keep.append(pd)
+    return keep, folded
+
+
+def _findings(
+    owned: list[PlanDemand], tps: dict[str, PlanTouchpoint], lang: str, cite: Any
+) -> list[dict[str, Any]]:
+    """Legislative findings: how each handoff the demands address works, with its sources."""
+    seen: dict[str, dict[str, Any]] = {}
+    for pd in owned:
+        for t in pd.demand.closes:
+            pt = tps.get(t)
+            if pt is None or t in seen or not pt.touchpoint.how(lang):
+                continue
+            seen[t] = {
+                "text": pt.touchpoint.how(lang),
+                "refs": cite(pt.touchpoint.sources),
+                "laws": [_law(law, lang) for law in pt.laws if law.effect == "limits"],
+            }
+    return list(seen.values())
 
 
 def _clauses(plan: Plan, owned: list[PlanDemand], lang: str) -> list[dict[str, Any]]:
@@ -145,6 +196,11 @@ def _clauses(plan: Plan, owned: list[PlanDemand], lang: str) -> list[dict[str, A
             if clause is not None and cid not in seen:
                 seen[cid] = {
                     "id": cid,
+                    # Where a model ordinance puts it: its id's prefix says (def_, purpose_,
+                    # findings_); everything else is an operative section.
+                    "part": next(
+                        (p for k, p in _PARTS if cid.startswith(k)), "operative"
+                    ),
                     "title": clause.title(lang),
                     "text": clause.text(lang),
                     "status": clause.status,

@@ -35,6 +35,9 @@ from pipeline_cli.errors import PipelineError
 from pipeline_cli.pack.records import Pack
 
 KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
+# Sent to or read before an official: no stamp (pack version, disclaimer for organizers). The
+# plan and index.md, which organizers keep, carry it; so do call scripts, which never leave them.
+TO_OFFICIALS = ("letter", "public_comment", "ordinance")
 STAMP = "_stamp"
 # Two minutes read aloud at about 130 words a minute.
 MAX_SPOKEN_WORDS = 260
@@ -135,12 +138,14 @@ class Renderer:
         return self._stamps[key]
 
     def document(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:
-        """A whole document: the body, a rule, then the stamp in the same language."""
+        """A whole document: the body, then (for organizers' documents) a rule and the stamp."""
         body = (
             self.public_comment(lang, ctx)
             if kind == "public_comment"
             else self.body(kind, lang, ctx)
         )
+        if kind in TO_OFFICIALS:
+            return body
         return f"{body}\n---\n\n{self.stamp(lang, ctx)}"
 
     def public_comment(self, lang: str, ctx: dict[str, Any]) -> str:

@@ -79,10 +79,13 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         d,
         what,
         ["id", "title", "ask", "why", "targets", "closes", "sources"],
-        ["when", "clauses", "unverified", "organizing"],
+        ["when", "clauses", "unverified", "organizing", "same_ask"],
     )
     ident = r.ident(d, "id", what)
     refs.define("demand", ident, r, d.line)
+    same_ask = r.string(d, "same_ask", what)
+    if same_ask:
+        refs.want("demand", same_ask, r, d.line_of("same_ask"))
     targets = [_target(r, item, line, what, refs) for item, line in r.items(d, "targets", what)]
     if not targets and isinstance(d.get("targets"), list):
         r.error(d.line_of("targets"), f"{what}: needs at least one target role")
@@ -107,6 +110,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         when=when,
         clauses=clauses,
         unverified=r.flag(d, "unverified", what),
+        same_ask=same_ask,
     )
 
 
