@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pipeline_cli.pack.records import Law, Pack
+from pipeline_cli.documents import asks
+from pipeline_cli.documents.asks import law_text as _law
+from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan.records import Plan, PlanDemand, PlanTarget, PlanTouchpoint
 
 # Bodies that pass ordinances, resolutions or bills get a draft policy text.
@@ -18,7 +20,6 @@ BODIES = (*LEGISLATING, "police_commission", "pardon_board")
 # Which demands come first when a script must be short: open handoffs, then the rest.
 _PRIORITY = {"open": 0, "": 1, "unknown": 1, "required_by_state": 2, "closed": 3}
 SIGN_KEYS = ("org_name", "org_contact", "signer", "signer_role")
-_PARTS = (("def_", "definition"), ("purpose_", "purpose"), ("findings_", "finding"))
 # Letters ask for a written reply this many days after the plan's date unless `reply_by` says.
 REPLY_DAYS = 21
 
@@ -78,10 +79,6 @@ def _reply_by(answer: str, created: dt.date) -> dt.date:
         return created + dt.timedelta(REPLY_DAYS)
 
 
-def _law(law: Law, lang: str) -> str:
-    return f"{law.name(lang)} ({law.citation})" if law.citation else law.name(lang)
-
-
 def _priority(pd: PlanDemand, tps: dict[str, PlanTouchpoint]) -> int:
     statuses = [tps[t].status for t in pd.demand.closes if t in tps] or [""]
     return min(_PRIORITY.get(s, 1) for s in statuses)
@@ -101,7 +98,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}
         return [sources[s]["n"] for s in ids if s in sources]
 
-    owned, folded = _letter_demands(owned, tps)
+    owned, folded = asks.letter_demands(owned, tps)
     demands = []
     for pd in owned:
         d = pd.demand
@@ -135,78 +132,13 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         },
         demands=demands,
         sources=list(sources.values()),
-        clauses=_clauses(plan, owned, lang),
-        findings=_findings(owned, tps, lang, cite),
+        clauses=asks.clauses(plan, owned, lang),
+        findings=asks.findings(owned, tps, lang, cite),
         directions=[
             d["ask"] for pd, d in zip(owned, demands, strict=True) if not pd.demand.clauses
         ],
     )
     return ctx
-
-
-def _letter_demands(
-    owned: list[PlanDemand], tps: dict[str, PlanTouchpoint]
-) -> tuple[list[PlanDemand], dict[str, list[PlanDemand]]]:
-    """The demands worth writing, and what each absorbed.
-
-    Left out: a demand whose every handoff is already closed here (the answer would be "that
-    is already the law"). Folded in: a demand whose `same_ask` names another demand of the
-    same target, so the target reads each ask once.
-    """
-    def closed(pd: PlanDemand) -> bool:
-        statuses = [tps[t].status for t in pd.demand.closes if t in tps]
-        return bool(statuses) and all(st == "closed" for st in statuses)
-
-    owned = [pd for pd in owned if not closed(pd)]
-    ids = {pd.demand.id for pd in owned}
-    keep: list[PlanDemand] = []
-    folded: dict[str, list[PlanDemand]] = {}
-    for pd in owned:
-        if pd.demand.same_ask in ids and pd.demand.same_ask != pd.demand.id:
-            folded.setdefault(pd.demand.same_ask, []).append(pd)
-            continue
-        keep.append(pd)
-    return keep, folded
-
-
-def _findings(
-    owned: list[PlanDemand], tps: dict[str, PlanTouchpoint], lang: str, cite: Any
-) -> list[dict[str, Any]]:
-    """Legislative findings: how each handoff the demands address works, with its sources."""
-    seen: dict[str, dict[str, Any]] = {}
-    for pd in owned:
-        for t in pd.demand.closes:
-            pt = tps.get(t)
-            if pt is None or t in seen or not pt.touchpoint.how(lang):
-                continue
-            seen[t] = {
-                "text": pt.touchpoint.how(lang),
-                "refs": cite(pt.touchpoint.sources),
-                "laws": [_law(law, lang) for law in pt.laws if law.effect == "limits"],
-            }
-    return list(seen.values())
-
-
-def _clauses(plan: Plan, owned: list[PlanDemand], lang: str) -> list[dict[str, Any]]:
-    """Model-policy clauses the target's demands reference, each once, in demand order."""
-    seen: dict[str, dict[str, Any]] = {}
-    for pd in owned:
-        for cid in pd.demand.clauses:
-            clause = plan.pack.clauses.get(cid)
-            if clause is not None and cid not in seen:
-                seen[cid] = {
-                    "id": cid,
-                    # Where a model ordinance puts it: its id's prefix says (def_, purpose_,
-                    # findings_); everything else is an operative section.
-                    "part": next(
-                        (p for k, p in _PARTS if cid.startswith(k)), "operative"
-                    ),
-                    "title": clause.title(lang),
-                    "text": clause.text(lang),
-                    "status": clause.status,
-                    "unverified": clause.unverified or clause.status == "reconstructed",
-                }
-    return list(seen.values())
 
 
 def plan_doc(plan: Plan, lang: str) -> dict[str, Any]:

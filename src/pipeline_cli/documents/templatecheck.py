@@ -18,8 +18,17 @@ from pipeline_cli.documents.casedoc import CASE_NAMES
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan import sample
 
-_BASE = {"lang", "place", "pack", "date", "signer"}
-_DOC = _BASE | {"target", "demands", "sources", "clauses", "directions", "more", "with_why"}
+_BASE = {"lang", "place", "pack", "date", "signer", "reply_by"}
+_DOC = _BASE | {
+    "target",
+    "demands",
+    "sources",
+    "clauses",
+    "findings",
+    "directions",
+    "more",
+    "with_why",
+}
 _KNOWN = {
     "plan": _BASE | {"stages", "targets", "warnings", "sources"},
     "index": _BASE | {"files"},
