@@ -1,15 +1,20 @@
-"""Batch benchmark: `batch` for every county of a state against raw jinja2 rendering.
+"""Batch benchmark: `batch` for every county of a state, in Markdown and in Word.
 
 Run with the project's interpreter: `.venv/bin/python bench/batch.py [--state CA] [--runs 3]
-[--pack DIR] [--profile]`.
+[--pack DIR] [--lang en|es|both] [--profile] [--dir DIR]`.
 
-* batch: the core of `pipeline batch` for a CSV `state,county / CA,*` in md: rows validated,
-  one plan built per county, every file rendered, encoded and written atomically, the index.
-* raw jinja2: the same templates with the same contexts, rendered by a plain
-  jinja2.Environment (not sandboxed), nothing built or written; contexts are made beforehand
-  and templates are compiled once, outside the timing, so this is the floor for rendering.
+* batch md: the core of `pipeline batch` for a CSV `state,county / CA,*` in md: rows
+  validated, one plan built per county, every file rendered, encoded and written atomically,
+  the index.
+* plain loop: the same templates with the same contexts, rendered by a plain
+  jinja2.Environment (not sandboxed) and written with open().write() to the same number of
+  files; contexts are made beforehand and templates compiled once, outside the timing. This is
+  the floor for render-and-write. Target: batch md at least 70% of its speed.
+* batch docx: the same batch in Word format. Target: at most 3x the md time, and memory flat:
+  the process's resident memory after the last county no more than 25 MB above its level after
+  the first tenth of the counties.
 
-Prints the fastest of the interleaved runs, the ratio and files/second.
+Prints the fastest of the interleaved runs and the ratios; exits 1 when a target is missed.
 This is a benchmark, not a test.
 """
 
@@ -17,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
 import shutil
 import sys
@@ -27,34 +34,54 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from pipeline_cli.documents import batch
+from pipeline_cli.documents import batch, outputs
 from pipeline_cli.documents import context as docdata
-from pipeline_cli.documents import outputs
+from pipeline_cli.documents.planjson import plan_to_dict
+from pipeline_cli.documents.render import STAMP, template_dirs
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan.build import build_plan
 from pipeline_cli.plan.rows import read_items
-from pipeline_cli.pack.records import Pack
-from pipeline_cli.pack.load import load_pack
-from pipeline_cli.documents.render import STAMP, template_dirs
 
 
-def run_batch(pack: Pack, state: str, out: Path, langs: tuple[str, ...]) -> int:
-    """The whole `batch` core; returns the number of files written."""
+def rss_mb() -> float:
+    """Resident memory of this process now (Linux), in MB; 0 where /proc is missing."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def run_batch(
+    pack: Pack, state: str, out: Path, langs: tuple[str, ...], fmt: str = "md"
+) -> tuple[int, list[float]]:
+    """The whole `batch` core; the number of files written and memory after each county."""
     items = read_items(pack, f"state,county\n{state},*\n".encode(), "bench.csv")
-    opts = batch.Options(langs, "md")
+    opts = batch.Options(langs, fmt)
     batch.refuse_existing(pack, items, out, opts)
     done: list[batch.Done] = []
-    batch.run(pack, items, out, opts, done.append)
-    return sum(d.written for d in done) + batch.write_index(out, "bench.csv", done, opts)
+    memory: list[float] = []
+
+    def finished(d: batch.Done) -> None:
+        done.append(d)
+        memory.append(rss_mb())
+
+    batch.run(pack, items, out, opts, finished)
+    files = sum(d.written for d in done) + batch.write_index(out, "bench.csv", done, opts)
+    return files, memory
 
 
-def contexts(pack: Pack, state: str, langs: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]]:
-    """(template, context) of every document `batch` renders, made once, outside the timing."""
+def contexts(pack: Pack, state: str, langs: tuple[str, ...]) -> list[tuple[str, str, Any]]:
+    """(path, template, context) of every file `batch` writes, made once, outside the timing;
+    the template is "json" for plan.json, whose context is the plan's JSON data."""
     items = read_items(pack, f"state,county\n{state},*\n".encode(), "bench.csv")
-    todo: list[tuple[str, dict[str, Any]]] = []
+    todo: list[tuple[str, str, Any]] = []
     for item in items:
         plan = build_plan(pack, item.answers)
-        for job in outputs.jobs(plan, Path("/x"), langs, "md"):
+        for job in outputs.jobs(plan, Path(item.folder), langs, "md"):
             if job.kind == "plan.json":
+                todo.append((str(job.path), "json", plan_to_dict(plan, langs[0])))
                 continue
             if job.target is None:
                 ctx = docdata.plan_doc(plan, job.lang)
@@ -62,14 +89,23 @@ def contexts(pack: Pack, state: str, langs: tuple[str, ...]) -> list[tuple[str, 
                 ctx = docdata.target_doc(plan, job.target, job.lang)
                 if job.kind == "public_comment":
                     ctx = {**ctx, "more": 0, "with_why": True}
-            todo.append((f"{job.lang}/{job.kind}.md.j2", ctx))
-            todo.append((f"{job.lang}/{STAMP}.md.j2", ctx))
+            todo.append((str(job.path), f"{job.lang}/{job.kind}.md.j2", ctx))
     return todo
 
 
-def raw_jinja(env: Environment, todo: list[tuple[str, dict[str, Any]]]) -> int:
-    for name, ctx in todo:
-        env.get_template(name).render(ctx)
+def plain_loop(env: Environment, todo: list[tuple[str, str, Any]], out: Path) -> int:
+    """Render each document (its text and its stamp) and write it where batch writes it."""
+    for rel, name, ctx in todo:
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name == "json":
+            text = json.dumps(ctx, ensure_ascii=False, indent=2) + "\n"
+        else:
+            lang = name.split("/", 1)[0]
+            text = env.get_template(name).render(ctx)
+            text += env.get_template(f"{lang}/{STAMP}.md.j2").render(ctx)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
     return len(todo)
 
 
@@ -93,33 +129,55 @@ def main() -> int:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    raw_jinja(env, todo)  # compile every template once, outside the timing
     tmp = Path(tempfile.mkdtemp(prefix="bench-batch-", dir=args.dir))
+    times: dict[str, list[float]] = {"plain": [], "md": [], "docx": []}
+    files: dict[str, int] = {}
+    memory: list[float] = []
     try:
+        plain_loop(env, todo, tmp / "warm-plain")  # compile every template once, untimed
         run_batch(pack, args.state, tmp / "warm", langs)  # warm caches: pack, environment
         if args.profile:
             prof = cProfile.Profile()
-            prof.runcall(run_batch, pack, args.state, tmp / "prof", langs)
+            prof.runcall(run_batch, pack, args.state, tmp / "prof", langs, "docx")
             pstats.Stats(prof, stream=sys.stdout).sort_stats("cumulative").print_stats(30)
-        raw_t, batch_t, files = [], [], 0
         for n in range(args.runs):
             start = time.perf_counter()
-            raw_jinja(env, todo)
-            raw_t.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            files = run_batch(pack, args.state, tmp / f"run{n}", langs)
-            batch_t.append(time.perf_counter() - start)
+            files["plain"] = plain_loop(env, todo, tmp / f"plain{n}")
+            times["plain"].append(time.perf_counter() - start)
+            for fmt in ("md", "docx"):
+                start = time.perf_counter()
+                files[fmt], mem = run_batch(pack, args.state, tmp / f"{fmt}{n}", langs, fmt)
+                times[fmt].append(time.perf_counter() - start)
+                if fmt == "docx":
+                    memory = mem
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     # The fastest run is the least disturbed by other load on the machine (as timeit advises).
-    raw, full = min(raw_t), min(batch_t)
-    counties = len(read_items(pack, f"state,county\n{args.state},*\n".encode(), "b"))
-    print(f"{args.state}: {counties} counties, {files} files, langs {','.join(langs)}, md")
-    print(f"raw jinja2 ({len(todo)} renders): {raw * 1000:8.1f} ms")
-    print(f"batch:                  {full * 1000:8.1f} ms   ({files / full:,.0f} files/s)")
-    print(f"ratio batch / raw jinja2: {full / raw:.1f}x")
-    return 0
+    best = {k: min(v) for k, v in times.items()}
+    counties = len(memory)
+    print(f"{args.state}: {counties} counties, langs {','.join(langs)}")
+    for k, label in (("plain", "plain render+write"), ("md", "batch md"), ("docx", "batch docx")):
+        print(
+            f"  {label:<20} {best[k] * 1000:9.1f} ms  {files[k]:6d} files"
+            f"  ({files[k] / best[k]:,.0f} files/s)"
+        )
+    speed = best["plain"] / best["md"]
+    docx = best["docx"] / best["md"]
+    tenth = memory[max(0, counties // 10 - 1)] if memory else 0.0
+    growth = (memory[-1] - tenth) if memory else 0.0
+    checks = [
+        (f"batch md at {speed:.0%} of the plain loop's speed (target >= 70%)", speed >= 0.70),
+        (f"batch docx {docx:.1f}x batch md (target <= 3x)", docx <= 3.0),
+        (
+            f"docx memory {tenth:.0f} MB after a tenth, {memory[-1] if memory else 0:.0f} MB at the"
+            f" end (growth {growth:+.0f} MB, target <= 25)",
+            growth <= 25,
+        ),
+    ]
+    for text, ok in checks:
+        print(f"  {text}: {'ok' if ok else 'MISSED'}")
+    return 0 if all(ok for _, ok in checks) else 1
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

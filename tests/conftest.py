@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ["TERMINAL_WIDTH"] = "100"
 os.environ["COLUMNS"] = "100"
 os.environ.pop("FORCE_COLOR", None)
 os.environ["NO_COLOR"] = "1"
+# One pack cache for the whole run (never the developer's own): the built-in pack is checked
+# once, as on a user's machine, and tests that study the cache point it elsewhere.
+os.environ["PIPELINE_CACHE_DIR"] = tempfile.mkdtemp(prefix="pipeline-cache-")
+os.environ.pop("PIPELINE_NO_CACHE", None)
 
 from collections.abc import Callable, Iterator
 from pathlib import Path

@@ -24,8 +24,8 @@ _BASE: dict[str, Any] = {
     },
     "sources.yaml": {
         "sources": [
-            {"id": "src1", "title": "A source", "url": "https://example.org/1"},
-            {"id": "src2", "title": "Another source", "url": "https://example.org/2"},
+            {"id": "src1", "kind": "statute", "title": "A source", "url": "https://example.org/1"},
+            {"id": "src2", "kind": "research", "title": "Another source", "url": "https://example.org/2"},
         ]
     },
     "questions.yaml": {

@@ -310,7 +310,7 @@ def test_a_note_about_one_states_procedure_shows_only_there(run: Any, tmp_path: 
         result = run("case", "pardon", "--answers", str(path), "--state", state)
         assert result.exit_code == 0, result.output
         assert ("Certificate of Rehabilitation" in result.stdout) == shown, state
-        assert "pardon can remove the state conviction" in result.stdout  # the general note
+        assert "A pardon does not erase the conviction" in result.stdout  # the general note
 
 
 def test_a_note_when_must_compile(

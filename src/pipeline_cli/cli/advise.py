@@ -94,7 +94,7 @@ def advise(settings: Any, opts: AdviseOptions) -> None:
     pack = settings.pack()
     plan = build_plan(pack, collect_answers(pack, settings, opts))
     if opts.json:
-        from pipeline_cli.cli.views import print_json
+        from pipeline_cli.cli.jsonout import print_json
         from pipeline_cli.documents.planjson import plan_to_dict
 
         print_json(plan_to_dict(plan, settings.lang))

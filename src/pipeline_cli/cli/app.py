@@ -52,9 +52,9 @@ class Settings:
         return ("en", "es") if self.lang == "both" else (self.lang,)
 
     def pack(self) -> Pack:
-        from pipeline_cli.pack.load import load_pack
+        from pipeline_cli.pack.cache import cached_pack
 
-        return load_pack(self.pack_dir)
+        return cached_pack(self.pack_dir)
 
     def console(self, stderr: bool = False) -> Console:
         from rich.console import Console

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Any
 
 from rich.console import Console
@@ -31,11 +29,6 @@ LABELS = {
     "worksheet": Text("Jurisdiction worksheet", "Hoja de trabajo de la jurisdicción"),
     "choices": Text("Choices", "Opciones"),
 }
-
-
-def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def role_names(pack: Pack, ids: tuple[str, ...], lang: str) -> str:

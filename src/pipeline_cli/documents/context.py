@@ -94,7 +94,8 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
     def cite(ids: tuple[str, ...]) -> list[int]:
         for sid in ids:
             src = plan.pack.sources.get(sid)
-            if src is not None and sid not in sources:
+            # letters cite only what an official's lawyer accepts (statute, court, ...)
+            if src is not None and src.for_letters and sid not in sources:
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}
         return [sources[s]["n"] for s in ids if s in sources]
 

@@ -21,6 +21,9 @@ FORMATS = ("md", "txt", "html", "docx")
 _LIST_AT_MOST = 20
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _SYNC_EACH = ContextVar("sync_each_file", default=True)
+# Folders known to exist during one batch (one_sync): a state's tree has hundreds of folders and
+# thousands of files, and checking every parent of every file was a tenth of a batch's time.
+_MADE: ContextVar[set[Path] | None] = ContextVar("folders_made", default=None)
 
 
 def refuse_existing(
@@ -49,6 +52,9 @@ def refuse_existing(
 
 def make_dirs(folder: Path) -> None:
     """Create `folder` and any missing parents, owner-only; existing folders are untouched."""
+    made = _MADE.get()
+    if made is not None and folder in made:
+        return
     missing = []
     for p in (folder, *folder.parents):
         if p.is_dir():
@@ -61,6 +67,8 @@ def make_dirs(folder: Path) -> None:
         raise PipelineError(f"{p}: exists and is not a folder; choose another --out") from None
     except OSError as exc:
         raise PipelineError(f"{p}: cannot create folder: {exc.strerror}") from None
+    if made is not None:
+        made.add(folder)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -76,8 +84,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.flush()
             if _SYNC_EACH.get():
                 os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # created 0600 above; a umask can only take bits away
     except BaseException as exc:
         if not isinstance(exc, FileExistsError):  # that temp file is not ours
             with contextlib.suppress(OSError):
@@ -96,9 +103,11 @@ def one_sync() -> Iterator[None]:
     waits for the end of the block.
     """
     token = _SYNC_EACH.set(False)
+    made = _MADE.set(set())
     try:
         yield
     finally:
+        _MADE.reset(made)
         _SYNC_EACH.reset(token)
         sync = getattr(os, "sync", None)  # not on Windows, where files are flushed on close
         if sync is not None:

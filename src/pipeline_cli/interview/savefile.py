@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pipeline_cli.errors import PipelineError
-from pipeline_cli.pack import yamlio
 
 
 def default_path() -> Path:
@@ -19,6 +18,8 @@ def default_path() -> Path:
 
 def save(path: Path, answers: Mapping[str, str]) -> None:
     """Replace `path` with the answers, never leaving a half-written or world-readable file."""
+    from pipeline_cli.pack import yamlio  # not needed by runs that save nothing
+
     header = "# pipeline answers (owner-only); reuse with: --answers THIS_FILE\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
+import marshal
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pipeline_cli.errors import PipelineError
@@ -37,13 +42,58 @@ class ExprError(PipelineError):
     """An expression that does not compile or fails when evaluated."""
 
 
+# Compiled bytecode of every expression and title seen, by kind and source: the pack cache
+# stores it (marshal, as jinja2's own bytecode cache does) so a cached run compiles nothing.
+_CODES: dict[str, CodeType] = {}
+
+
+def _expression_code(src: str) -> CodeType:
+    key = "e:" + src
+    code = _CODES.get(key)
+    if code is None:
+        env = _env()
+        parser = Parser(env, src, state="variable")
+        node = parser.parse_expression()
+        if not parser.stream.eos:
+            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno)
+        body = [nodes.Assign(nodes.Name("result", "store"), node, lineno=1)]
+        code = _CODES[key] = env.compile(nodes.Template(body, lineno=1))
+    return code
+
+
+def _template(code: CodeType) -> Template:
+    env = _env()
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
 @cache
 def compile_expr(src: str) -> Callable[..., Any]:
     """Compile once; the result takes the context as keyword arguments."""
     try:
-        return _env().compile_expression(src, undefined_to_none=False)
+        return TemplateExpression(_template(_expression_code(src)), undefined_to_none=False)
     except TemplateSyntaxError as exc:
         raise ExprError(f"expression {src!r} does not compile: {exc.message}") from None
+
+
+def warm_expression(src: str) -> None:
+    """Compile `src` now so its bytecode can be cached; a bad one is left for checks to report."""
+    with contextlib.suppress(TemplateSyntaxError):
+        _expression_code(src)
+
+
+def warm_title(src: str) -> None:
+    with contextlib.suppress(TemplateSyntaxError):
+        _title_code(src)
+
+
+def export_codes() -> dict[str, bytes]:
+    return {key: marshal.dumps(code) for key, code in _CODES.items()}
+
+
+def preload_codes(codes: Mapping[str, bytes]) -> None:
+    """Bytecode from the pack cache, keyed as `_CODES` is (the key covers jinja2 and Python)."""
+    for key, blob in codes.items():
+        _CODES.setdefault(key, marshal.loads(blob))
 
 
 def evaluate(src: str, context: Mapping[str, Any]) -> bool:
@@ -125,11 +175,19 @@ def _check_compared_values(
     return problems
 
 
+def _title_code(template: str) -> CodeType:
+    key = "t:" + template
+    code = _CODES.get(key)
+    if code is None:
+        code = _CODES[key] = _env().compile(template)
+    return code
+
+
 @cache
 def _title(template: str) -> Template:
     # Compiled once per pack string: a batch over every county renders each title thousands
     # of times, and compiling was a fifth of its run time.
-    return _env().from_string(template)
+    return _template(_title_code(template))
 
 
 def render_title(template: str, values: Mapping[str, str]) -> str:

@@ -16,7 +16,7 @@ from pipeline_cli.pack.builders import shared as builders
 from pipeline_cli.pack.builders import stages as stage_builders
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.records import Pack
-from pipeline_cli.pack.refs import Refs, check_refs
+from pipeline_cli.pack.refs import Refs, check_refs, letter_source_problems
 from pipeline_cli.pack.text import Text
 
 REQUIRED_FILES = ("pack.yaml", "sources.yaml", "roles.yaml", "questions.yaml", "states.yaml")
@@ -111,6 +111,8 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         clauses=present("clauses.yaml", set(clauses)),
         stages=stages,
     )
+    if loaded_ok("sources.yaml"):
+        loaded.problems.extend(letter_source_problems(loaded.refs, sources))
     if meta is None:
         return None, loaded.problems
     pack = Pack(

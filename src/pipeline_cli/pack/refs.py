@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pipeline_cli.pack import expr
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.records import Question, Stage
+from pipeline_cli.pack.text import Source
 
 # Variables a role title template may use (see docs/pack-format.md).
 TITLE_VARS = frozenset(
@@ -34,6 +36,8 @@ class Refs:
     wanted: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, where
     exprs: list[tuple[str, str]] = field(default_factory=list)  # source, where
     titles: list[tuple[str, str]] = field(default_factory=list)  # template, where
+    # Text that reaches letters, public comments or ordinances: what, its source ids, where.
+    letters: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
 
     def define(self, kind: str, ident: str, reader: Reader, line: int) -> None:
         if not ident:
@@ -53,6 +57,25 @@ class Refs:
 
     def title(self, template: str, reader: Reader, line: int) -> None:
         self.titles.append((template, f"{reader.file}:{line}"))
+
+    def letter_text(self, what: str, ids: tuple[str, ...], reader: Reader, line: int) -> None:
+        self.letters.append((what, ids, f"{reader.file}:{line}"))
+
+
+def letter_source_problems(refs: Refs, sources: Mapping[str, Source]) -> list[str]:
+    """Text that reaches a letter must rest on at least one statute, court, government or
+    research source; news and campaign pages may back organizer notes only."""
+    problems = []
+    for what, ids, where in refs.letters:
+        known = [sources[i] for i in ids if i in sources]
+        if known and not any(s.for_letters for s in known):
+            kinds = ", ".join(f"{s.id} ({s.kind})" for s in known)
+            problems.append(
+                f"{where}: {what} reaches letters but cites only news or campaign sources "
+                f"({kinds}); add a statute, court, government or research source, or move "
+                "the claim to an organizing note"
+            )
+    return problems
 
 
 def check_refs(

@@ -32,12 +32,25 @@ class Where:
         return f"{self.file}:{self.line}"
 
 
+# What a source is. Letters, public comments and ordinance findings go to officials whose
+# lawyers read them, so they cite only the first four; news and campaign pages back organizer
+# notes.
+SOURCE_KINDS = ("statute", "court", "government", "research", "news", "campaign")
+LETTER_KINDS = frozenset(SOURCE_KINDS[:4])
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
     title: str
     url: str
     note: str = ""
+    kind: str = "research"
+
+    @property
+    def for_letters(self) -> bool:
+        """Whether a letter, public comment or ordinance finding may cite this source."""
+        return self.kind in LETTER_KINDS
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.errors import PipelineError, Problems, UsageError
-from pipeline_cli.pack import expr, yamlio
+from pipeline_cli.pack import expr
 from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.records import Pack, Question, StateFacts
 from pipeline_cli.plan import jurisdiction
@@ -107,15 +107,12 @@ def _choice(q: Question, text: str, where: str) -> str:
 def validate(
     pack: Pack, raw: Mapping[str, Any], origin: str = "", state: str = ""
 ) -> dict[str, str]:
-    """Coerce every given answer; unknown keys get a "did you mean".
-
-    `state` is the state already known (e.g. from a file) when `raw` gives only a county.
-    """
+    """Coerce every given answer (`state`: known already when `raw` gives only a county)."""
     ids = [q.id for q in pack.questions]
     problems: list[str] = []
 
     def at(key: str) -> str:  # "answers.yaml:3" where the file gives lines
-        line = raw.line_of(key) if isinstance(raw, yamlio.LDict) else 0
+        line = raw.line_of(key) if hasattr(raw, "line_of") else 0  # a yamlio.LDict
         return f"{origin}:{line}" if origin and line else origin
 
     for key in raw:
@@ -152,6 +149,8 @@ def load_file(path: Path) -> dict[str, Any]:
     """Read an answers file (YAML or JSON): a mapping of answer keys to values."""
     if not path.is_file():
         raise PipelineError(f"{path}: no such answers file")
+    from pipeline_cli.pack import yamlio  # only answers files need a YAML parser
+
     data = yamlio.load(path)
     if data is None:
         return {}

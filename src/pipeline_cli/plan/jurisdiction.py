@@ -7,9 +7,8 @@ import re
 import unicodedata
 from functools import cache
 
-import us
-
 from pipeline_cli.pack.records import StateFacts
+from pipeline_cli.plan import census
 
 # County-equivalent suffixes tried, in order, when a user types a short name ("Los Angeles").
 _SUFFIXES = (
@@ -37,8 +36,7 @@ _WITH_ARTICLE = {"District of Columbia"}
 @cache
 def states() -> dict[str, str]:
     """USPS code -> English name, for the 50 states, DC and PR, sorted by name."""
-    found = (*us.STATES, us.states.DC, us.states.PR)
-    return {s.abbr: s.name for s in sorted(found, key=lambda s: s.name)}
+    return {code: entry["name"] for code, entry in census.table().items()}
 
 
 def _key(text: str) -> str:
@@ -65,10 +63,8 @@ def close_states(text: str) -> list[str]:
 @cache
 def counties(code: str) -> tuple[str, ...]:
     """The Census county-equivalent names of a state, in Census order."""
-    state = us.states.lookup(code)
-    if state is None:
-        return ()
-    return tuple(c.name for c in state.counties or ())
+    entry = census.table().get(code.upper())
+    return tuple(name for name, _fips in entry["counties"]) if entry else ()
 
 
 def resolve_county(code: str, text: str) -> str | None:

@@ -27,11 +27,12 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
     ) -> None:
         """List every jurisdiction question (md prints a blank worksheet)."""
         from pipeline_cli.cli import views
+        from pipeline_cli.cli.jsonout import print_json
 
         s = settings(ctx)
         pack = s.pack()
         if format is QuestionFormat.json:
-            views.print_json(views.questions_json(pack, s.langs[0]))
+            print_json(views.questions_json(pack, s.langs[0]))
         elif format is QuestionFormat.md:
             typer.echo(views.questions_md(pack, s.langs), nl=False)
         else:

@@ -29,6 +29,7 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
     ) -> None:
         """Show one stage: its touchpoints, demands, targets and sources."""
         from pipeline_cli.cli import views
+        from pipeline_cli.cli.jsonout import print_json
         from pipeline_cli.pack.fields import did_you_mean
 
         s = settings(ctx)
@@ -39,6 +40,6 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
             hint = did_you_mean(stage, ids)
             raise UsageError(f"no stage {stage!r}{hint}; stages are: {', '.join(ids)}")
         if format is ShowFormat.json:
-            views.print_json(views.stage_json(pack, found, s.langs[0]))
+            print_json(views.stage_json(pack, found, s.langs[0]))
         else:
             views.stage_text(s.console(), pack, found, s.langs)

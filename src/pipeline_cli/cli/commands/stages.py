@@ -26,10 +26,11 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
     ) -> None:
         """List the stages of the pipeline in order."""
         from pipeline_cli.cli import views
+        from pipeline_cli.cli.jsonout import print_json
 
         s = settings(ctx)
         pack = s.pack()
         if format is ListFormat.json:
-            views.print_json(views.stages_json(pack, s.langs[0]))
+            print_json(views.stages_json(pack, s.langs[0]))
         else:
             views.stages_table(s.console(), pack, s.langs)

@@ -75,7 +75,7 @@ def _kind(r: Reader, d: LDict, refs: Refs) -> CaseKind:
         when = r.string(m, "when", what)
         check_when(when, m.line_of("when"), "notes")
         text = r.text(m, "text", f"{what} note") or EMPTY
-        notes.append(CaseNote(text, sources_of(r, m, what, refs), when))
+        notes.append(CaseNote(text, sources_of(r, m, what, refs, letters=True), when))
     ident = r.ident(d, "id", what)
     return CaseKind(
         id=ident,

@@ -10,20 +10,28 @@ from typing import Any
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.records import Clause
 from pipeline_cli.pack.refs import Refs
-from pipeline_cli.pack.text import Choice, Source, Text
+from pipeline_cli.pack.text import SOURCE_KINDS, Choice, Source, Text
 from pipeline_cli.pack.yamlio import LDict
 
 EMPTY = Text("", "")
 
 
 def sources_of(
-    r: Reader, d: LDict, what: str, refs: Refs, required: bool = True
+    r: Reader,
+    d: LDict,
+    what: str,
+    refs: Refs,
+    required: bool = True,
+    letters: bool = False,
 ) -> tuple[str, ...]:
+    """The ids in `sources:`; `letters` marks text that reaches letters to officials."""
     ids = r.strings(d, "sources", what)
     if required and not ids:
         r.error(d.line_of("sources"), f"{what}: every fact needs at least one source")
     for ident in ids:
         refs.want("source", ident, r, d.line_of("sources"))
+    if letters and ids:
+        refs.letter_text(what, ids, r, d.line_of("sources"))
     return ids
 
 
@@ -95,14 +103,18 @@ def sources(r: Reader, raw: Any) -> dict[str, Source]:
     if raw is None:
         return out
     for d in list_of_mappings(r, raw, "sources"):
-        r.keys(d, "source", ["id", "title", "url"], ["note"])
+        r.keys(d, "source", ["id", "kind", "title", "url"], ["note"])
         ident = r.string(d, "id", "source")
         if ident in out:
             r.error(d.line, f"duplicate source id {ident!r}")
         title = r.string(d, "title", "source")
         if not title.strip() or title.strip() == "TODO":
             r.error(d.line_of("title"), f"source {ident!r}: needs a real title")
-        out[ident] = Source(ident, title, r.string(d, "url", "source"), r.string(d, "note", "s"))
+        kind = SOURCE_KINDS[0]
+        if "kind" in d:
+            kind = r.choice(d, "kind", f"source {ident}", SOURCE_KINDS, "")
+        url, note = r.string(d, "url", "source"), r.string(d, "note", "s")
+        out[ident] = Source(ident, title, url, note, kind)
     return out
 
 
@@ -120,7 +132,7 @@ def clauses(r: Reader, raw: Any, refs: Refs) -> dict[str, Clause]:
             title=r.text(d, "title", what) or EMPTY,
             text=r.text(d, "text", what) or EMPTY,
             status=r.choice(d, "status", what, ("present", "fragment", "reconstructed"), "present"),
-            sources=sources_of(r, d, what, refs),
+            sources=sources_of(r, d, what, refs, letters=True),
             unverified=r.flag(d, "unverified", what),
         )
     return out

@@ -53,7 +53,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         closed_if=r.string(d, "closed_if", what),
         open_if=r.string(d, "open_if", what),
         why=_why(r, d, what),
-        sources=sources_of(r, d, what, refs),
+        sources=sources_of(r, d, what, refs, letters=True),
         unverified=r.flag(d, "unverified", what),
     )
 
@@ -106,7 +106,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         why=r.text(d, "why", what) or EMPTY,
         targets=tuple(t for t in targets if t is not None),
         closes=closes,
-        sources=sources_of(r, d, what, refs),
+        sources=sources_of(r, d, what, refs, letters=True),
         when=when,
         clauses=clauses,
         unverified=r.flag(d, "unverified", what),

@@ -1,0 +1,158 @@
+"""The checked pack, kept between runs until its files change.
+
+Loading the built-in pack parses thousands of lines of YAML and re-checks every reference and
+expression; a plan takes a fraction of that. So the first load of a pack stores the checked
+result in the user's cache folder, keyed by a hash of every file in the pack, the tool's version
+and the pack floor's own code, together with the compiled bytecode of its expressions. A later
+run whose key matches takes it from there; anything else (another key, a file that does not
+load, a folder or file that others could write) is ignored and rebuilt. The folder is safe to
+delete. `pipeline validate` never uses it: it always checks everything.
+
+PIPELINE_CACHE_DIR moves the cache; PIPELINE_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+from pipeline_cli import __version__
+from pipeline_cli.pack import expr
+from pipeline_cli.pack.records import Pack, TitleVariant
+from pipeline_cli.pack.text import Text
+
+_PACK_CODE = Path(__file__).resolve().parent
+_EXPR_FIELDS = ("when", "closed_if", "open_if")
+_KEEP = 8  # cached packs kept; older ones are removed
+
+
+def _default_dir() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("pipeline_cli.stages")))
+
+
+def _load(root: Path) -> Pack:
+    from pipeline_cli.pack.load import load_pack  # only when the cache does not match
+
+    return load_pack(root)
+
+
+def cache_dir() -> Path | None:
+    """Where cached packs live, or None when caching is off."""
+    if os.environ.get("PIPELINE_NO_CACHE"):
+        return None
+    chosen = os.environ.get("PIPELINE_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pipeline-cli", appauthor=False))
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc")
+    )
+
+
+def pack_key(root: Path) -> str:
+    """A hash of everything the checked pack depends on."""
+    h = hashlib.sha256()
+    h.update(f"{__version__}\0{sys.version}\0".encode())
+    for path in sorted(_PACK_CODE.rglob("*.py")):
+        h.update(path.read_bytes())
+    for path in _files(root):
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _private(path: Path) -> bool:
+    """Only a file and folder that this user owns and nobody else can write are trusted."""
+    try:
+        for p in (path.parent, path):
+            st = p.stat()
+            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return False
+    except (OSError, AttributeError):  # AttributeError: no getuid on this platform
+        return False
+    return True
+
+
+def _expressions(value: Any, found: dict[str, set[str]], field: str = "") -> None:
+    """Every `when`-style expression and title template in the pack's records."""
+    if isinstance(value, TitleVariant):
+        found["title"].update((value.text.en, value.text.es))
+        if value.when:
+            found["expr"].add(value.when)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            _expressions(getattr(value, f.name), found, f.name)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _expressions(item, found, field)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _expressions(item, found, field)
+    elif isinstance(value, str) and field in _EXPR_FIELDS and value.strip():
+        found["expr"].add(value)
+    elif isinstance(value, Text) and "{{" in value.en + value.es:
+        found["title"].update((value.en, value.es))
+
+
+def _compiled(pack: Pack) -> dict[str, bytes]:
+    found: dict[str, set[str]] = {"expr": set(), "title": set()}
+    _expressions(pack, found)
+    for src in found["expr"]:
+        expr.warm_expression(src)
+    for src in found["title"]:
+        expr.warm_title(src)
+    return expr.export_codes()
+
+
+def cached_pack(root: Path | None = None) -> Pack:
+    """The checked pack at `root` (default: the built-in one), from the cache when it matches."""
+    root = (root or _default_dir()).resolve()
+    folder = cache_dir()
+    if folder is None or not root.is_dir():
+        return _load(root)
+    key = pack_key(root)
+    path = folder / f"pack-{key[:40]}.pickle"
+    if path.is_file() and _private(path):
+        try:
+            stored = pickle.loads(path.read_bytes())
+            if stored["key"] == key and isinstance(stored["pack"], Pack):
+                expr.preload_codes(stored["codes"])
+                return stored["pack"]
+        except Exception:
+            pass
+    pack = _load(root)
+    _store(folder, path, {"key": key, "pack": pack, "codes": _compiled(pack)})
+    return pack
+
+
+def _store(folder: Path, path: Path, data: dict[str, Any]) -> None:
+    """Write atomically and owner-only; a cache that cannot be written is simply skipped."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+        old = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-_KEEP]:
+            stale.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
