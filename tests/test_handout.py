@@ -34,12 +34,12 @@ EN_LABELS = (
     "Written ",
 )
 ES_LABELS = (
-    "La tubería, etapa por etapa:",
+    "El camino, etapa por etapa:",
     "## Etapa 1 de",
     "### Vías de entrega a ICE",
     "**Cómo entra ICE:**",
     "**Quién la controla:**",
-    "### Demandas",
+    "### Exigencias",
     "**Qué exigir:**",
     "**Por qué:**",
     "**A quién presionar:**",
