@@ -104,7 +104,9 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
     for pd in owned:
         d = pd.demand
         also = [o.demand.sources for o in folded.get(d.id, [])]
-        laws = [_law(law, lang) for t in d.closes if t in tps for law in tps[t].laws]
+        found = [law for t in d.closes if t in tps for law in tps[t].laws]
+        laws = [_law(law, lang) for law in found if law.effect == "limits"]
+        weigh = [_law(law, lang) for law in found if law.effect != "limits"]
         demands.append(
             {
                 "id": d.id,
@@ -114,6 +116,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
                 # an official carries only the ask.
                 "why": "" if d.unverified else d.why(lang),
                 "laws": list(dict.fromkeys(laws)),
+                "weigh": [w for w in dict.fromkeys(weigh) if w not in laws],
                 "preempted": [_law(law, lang) for law in pd.preempted],
                 "refs": cite(tuple(dict.fromkeys(d.sources + tuple(s for o in also for s in o)))),
             }
