@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from pipeline_cli.documents import mdlite
+from pipeline_cli.documents import printblocks
 from pipeline_cli.documents.handout import render_handout
 from pipeline_cli.pack.load import load_pack
 
@@ -52,13 +52,13 @@ def fpdf2_pdf() -> bytes:
     doc = FPDF(format="letter")
     doc.set_margins(18, 15)
     doc.add_page()
-    for b in mdlite.parse(markdown):
+    for b in printblocks.parse(markdown):
         if b.kind == "heading" and b.level <= 2 and doc.page_no() and doc.get_y() > 20:
             doc.add_page()
         size = {1: 20, 2: 14, 3: 12}.get(b.level, 10.5) if b.kind == "heading" else 10.5
         doc.set_font("helvetica", "B" if b.kind == "heading" else "", size)
-        texts = [mdlite.plain(b.spans)] if b.kind in ("heading", "para") else []
-        texts += ["- " + mdlite.plain(i) for i in b.items]
+        texts = [printblocks.plain(b.spans)] if b.kind in ("heading", "para") else []
+        texts += ["- " + printblocks.plain(i) for i in b.items]
         for text in texts:
             safe = text.encode("latin-1", "replace").decode("latin-1")  # core fonts: Latin-1
             doc.multi_cell(0, size * 0.45, safe, new_x="LMARGIN", new_y="NEXT")

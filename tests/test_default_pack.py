@@ -157,7 +157,7 @@ def test_spanish_show_uses_spanish_labels(run: Any, stage: str) -> None:
     assert result.exit_code == 0, result
     for english in ("Demands", "Controlled by", "Sources", "Why:", "Press:"):
         assert english not in result.stdout
-    assert "Demandas" in result.stdout and "Fuentes" in result.stdout
+    assert "Exigencias" in result.stdout and "Fuentes" in result.stdout
 
 
 def test_unverified_facts_are_shown_as_unverified(pack: Pack, run: Any) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_cli.documents import mdlite, writers
+from pipeline_cli.documents import markdown, writers
 from pipeline_cli.errors import PipelineError, UsageError
 from tests.planfactory import words
 
@@ -84,7 +84,7 @@ def test_text_format_strips_markdown_sensibly() -> None:
         "# Letter to the Board\n\nWe **ask** you, see [the law](https://example.org/l).\n\n"
         "- one\n- two\n\nAna\\\nOrg\n\n1. [Src](https://example.org/s)\n"
     )
-    text = mdlite.to_text(md)
+    text = markdown.to_text(md)
     assert text.startswith("Letter to the Board\n===================\n")
     assert "We ask you, see the law (https://example.org/l)." in text
     assert "- one\n- two" in text
@@ -105,8 +105,26 @@ def test_plain_text_keeps_addresses_and_hyphenated_words_whole() -> None:
         f"See [the source]({url}) and the long-standing practice of strong-mayor cities.\n\n"
         "1. first-in-line ask\n2. second ask\n"
     )
-    text = mdlite.to_text(md, width=40)
+    text = markdown.to_text(md, width=40)
     assert f"({url})" in text.split()
     assert "council-manager" in text.split() and "long-standing" in text.split()
     # The public-comment fitter counts words without the layout: the same count.
-    assert words(mdlite.words_text(md)) == words(text)
+    assert words(markdown.words_text(md)) == words(text)
+
+
+def test_numbered_items_apart_keep_their_numbers_in_every_format() -> None:
+    from pipeline_cli.documents.docx import to_docx
+
+    md = "I ask you to do 3 things:\n\n1. First *ask*.\n\n2. Second ask.\n\n3. Third ask.\n"
+    assert "1. First ask.\n2. Second ask.\n3. Third ask." in markdown.to_text(md)
+    page = markdown.html(md)
+    assert page.count("<ol>") == 1 and page.count("<li>") == 3 and "<em>ask</em>" in page
+    import io
+
+    import docx
+
+    doc = docx.Document(io.BytesIO(to_docx(md, "en")))
+    assert [p.text for p in doc.paragraphs][1:] == [
+        "1. First ask.", "2. Second ask.", "3. Third ask."
+    ]  # fmt: skip
+    assert [r.text for p in doc.paragraphs for r in p.runs if r.italic] == ["ask"]

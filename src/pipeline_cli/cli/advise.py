@@ -98,10 +98,11 @@ def advise(settings: Any, opts: AdviseOptions) -> None:
         from pipeline_cli.documents.planjson import plan_to_dict
 
         print_json(plan_to_dict(plan, settings.lang))
-    else:
+    elif opts.out is None:  # with --out the plan is in the files; the terminal stays quiet
         from pipeline_cli.cli.planview import show_plan
 
         show_plan(settings.console(), plan, settings.langs)
     if opts.out is not None:
         written = write_files(plan, settings, opts)
-        print(f"wrote {len(written)} file(s) to {opts.out}", file=sys.stderr)
+        plan_md = opts.out / settings.langs[0] / "plan.md"
+        print(f"wrote {len(written)} file(s) to {opts.out}; the plan: {plan_md}", file=sys.stderr)

@@ -19,7 +19,7 @@ L = {
     "plan": Text("Plan for", "Plan para"),
     "handoffs": Text("Handoffs to ICE", "Vías de entrega a ICE"),
     "closed": Text("closed here", "cerrados aquí"),
-    "demands": Text("Demands", "Demandas"),
+    "demands": Text("Demands", "Exigencias"),
     "press": Text("Press", "Presionar a"),
     "organizing": Text("For organizers", "Para quienes organizan"),
     "targets": Text("Whom to press", "A quién presionar"),

@@ -14,7 +14,7 @@ from pipeline_cli.pack.text import Text
 
 LABELS = {
     "touchpoints": Text("Handoff points to ICE", "Vías de entrega a ICE"),
-    "demands": Text("Demands", "Demandas"),
+    "demands": Text("Demands", "Exigencias"),
     "controlled_by": Text("Controlled by", "Lo controla"),
     "targets": Text("Press", "A quién presionar"),
     "closes": Text("Closes", "Cierra"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pipeline_cli.pack.records import Law, Pack
+from pipeline_cli.documents import asks
+from pipeline_cli.documents.asks import law_text as _law
+from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan.records import Plan, PlanDemand, PlanTarget, PlanTouchpoint
 
 # Bodies that pass ordinances, resolutions or bills get a draft policy text.
@@ -17,7 +19,9 @@ LEGISLATING = ("city_council", "county_board", "state_legislature")
 BODIES = (*LEGISLATING, "police_commission", "pardon_board")
 # Which demands come first when a script must be short: open handoffs, then the rest.
 _PRIORITY = {"open": 0, "": 1, "unknown": 1, "required_by_state": 2, "closed": 3}
-SIGN_KEYS = ("org_name", "org_contact", "signer")
+SIGN_KEYS = ("org_name", "org_contact", "signer", "signer_role")
+# Letters ask for a written reply this many days after the plan's date unless `reply_by` says.
+REPLY_DAYS = 21
 
 
 def _touchpoints(plan: Plan) -> dict[str, PlanTouchpoint]:
@@ -60,15 +64,19 @@ def base(plan: Plan, lang: str) -> dict[str, Any]:
         },
         "pack": pack_doc(plan.pack, lang),
         "date": date_doc(d),
-        "signer": {k: j.answers.get(k, "").strip() for k in SIGN_KEYS},
+        "signer": {
+            **{k: j.answers.get(k, "").strip() for k in SIGN_KEYS},
+            "gender": j.answers.get("signer_gender", "") or "neutral",
+        },
+        "reply_by": date_doc(_reply_by(j.answers.get("reply_by", ""), d)),
     }
 
 
-def _law(law: Law, lang: str, day: dt.date | None = None) -> str:
-    """The law with its citation, and its standing on `day` when part of it is blocked."""
-    standing = law.standing(day)(lang) if day else ""
-    parts = [p for p in (law.citation, standing) if p]
-    return f"{law.name(lang)} ({'; '.join(parts)})" if parts else law.name(lang)
+def _reply_by(answer: str, created: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(answer) if answer else created + dt.timedelta(REPLY_DAYS)
+    except ValueError:
+        return created + dt.timedelta(REPLY_DAYS)
 
 
 def _priority(pd: PlanDemand, tps: dict[str, PlanTouchpoint]) -> int:
@@ -91,30 +99,26 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}
         return [sources[s]["n"] for s in ids if s in sources]
 
+    owned, folded = asks.letter_demands(owned, tps)
     demands = []
     for pd in owned:
         d = pd.demand
-        closes = [
-            {
-                "title": tps[t].touchpoint.title(lang),
-                "status": tps[t].status,
-                "why": tps[t].why(lang),
-            }
-            for t in d.closes
-            if t in tps
-        ]
-        laws = [_law(x, lang, plan.created) for t in d.closes if t in tps for x in tps[t].laws]
+        also = [o.demand.sources for o in folded.get(d.id, [])]
+        found = [law for t in d.closes if t in tps for law in tps[t].laws]
+        laws = [_law(law, lang, plan.created) for law in found if law.effect == "limits"]
+        weigh = [_law(law, lang, plan.created) for law in found if law.effect != "limits"]
         demands.append(
             {
                 "id": d.id,
                 "title": d.title(lang),
                 "ask": d.ask(lang),
-                "why": d.why(lang),
-                "closes": closes,
+                # An unverified reason stays in the plan for organizers to check; a letter to
+                # an official carries only the ask.
+                "why": "" if d.unverified else d.why(lang),
                 "laws": list(dict.fromkeys(laws)),
+                "weigh": [w for w in dict.fromkeys(weigh) if w not in laws],
                 "preempted": [_law(x, lang, plan.created) for x in pd.preempted],
-                "unverified": d.unverified,
-                "refs": cite(d.sources),
+                "refs": cite(tuple(dict.fromkeys(d.sources + tuple(s for o in also for s in o)))),
             }
         )
     role = target.role
@@ -132,29 +136,13 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         },
         demands=demands,
         sources=list(sources.values()),
-        clauses=_clauses(plan, owned, lang),
+        clauses=asks.clauses(plan, owned, lang),
+        findings=asks.findings(owned, tps, lang, cite),
         directions=[
             d["ask"] for pd, d in zip(owned, demands, strict=True) if not pd.demand.clauses
         ],
     )
     return ctx
-
-
-def _clauses(plan: Plan, owned: list[PlanDemand], lang: str) -> list[dict[str, Any]]:
-    """Model-policy clauses the target's demands reference, each once, in demand order."""
-    seen: dict[str, dict[str, Any]] = {}
-    for pd in owned:
-        for cid in pd.demand.clauses:
-            clause = plan.pack.clauses.get(cid)
-            if clause is not None and cid not in seen:
-                seen[cid] = {
-                    "id": cid,
-                    "title": clause.title(lang),
-                    "text": clause.text(lang),
-                    "status": clause.status,
-                    "unverified": clause.unverified or clause.status == "reconstructed",
-                }
-    return list(seen.values())
 
 
 def plan_doc(plan: Plan, lang: str) -> dict[str, Any]:

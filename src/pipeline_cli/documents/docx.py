@@ -1,4 +1,4 @@
-"""Word documents from our Markdown subset; the only module that imports python-docx."""
+"""Word documents from our Markdown; the only module that imports python-docx."""
 
 from __future__ import annotations
 
@@ -11,17 +11,23 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from pipeline_cli.documents import mdlite
+from pipeline_cli.documents import markdown
 
 
-def _runs(paragraph: Any, spans: tuple[mdlite.Span, ...]) -> None:
-    for s in spans:
-        if s.kind == "break":
+def _runs(paragraph: Any, spans: tuple[markdown.Span, ...]) -> None:
+    """Runs for the spans; a link's address follows its text, as on paper."""
+    for n, s in enumerate(spans):
+        if s.br:
             paragraph.add_run().add_break()
-        elif s.kind == "bold":
-            paragraph.add_run(s.text).bold = True
-        else:
-            paragraph.add_run(mdlite.plain((s,)))
+            continue
+        run = paragraph.add_run(s.text)
+        run.bold = s.bold or None
+        run.italic = s.italic or None
+        last = n + 1 == len(spans) or spans[n + 1].url != s.url
+        if s.url and last:
+            text = "".join(x.text for x in spans[: n + 1] if x.url == s.url)
+            if text.strip() != s.url:
+                paragraph.add_run(f" ({s.url})")
 
 
 def _rule(paragraph: Any) -> None:
@@ -35,7 +41,21 @@ def _rule(paragraph: Any) -> None:
 
 
 # Styles the documents use; the base keeps these, the defaults and what they are based on.
-_STYLES = ("normal", "heading 1", "heading 2", "heading 3", "heading 4", "list bullet", "list")
+_STYLES = (
+    "normal", "heading 1", "heading 2", "heading 3", "heading 4", "quote",
+    "list bullet", "list bullet 2", "list bullet 3", "list", "list 2", "list 3",
+    "list continue", "list continue 2", "list continue 3",
+)  # fmt: skip
+_BULLETS = ("List Bullet", "List Bullet 2", "List Bullet 3")
+_NUMBERS = ("List", "List 2", "List 3")
+_CONTINUE = ("List Continue", "List Continue 2", "List Continue 3")
+
+
+def _list_style(b: markdown.Block) -> str:
+    depth = min(max(b.depth, 1), 3) - 1
+    if not b.marker:
+        return _CONTINUE[depth]
+    return _NUMBERS[depth] if b.ordered else _BULLETS[depth]
 
 
 def _style_name(style: Any) -> str:
@@ -109,32 +129,31 @@ def _base() -> _Base:
     return _Base()
 
 
-def to_docx(markdown: str, lang: str) -> bytes:
+def to_docx(markdown_text: str, lang: str) -> bytes:
     """The document as .docx bytes: headings, paragraphs, bulleted and numbered lists."""
     base = _base()
     base.clear()
     doc, para = base.doc, base.para
-    blocks = mdlite.parse(markdown)
+    blocks = markdown.parse(markdown_text)
     doc.core_properties.title = next(
-        (mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), ""
+        (markdown.plain(b.spans) for b in blocks if b.kind == "heading"), ""
     )
     doc.core_properties.language = lang
     for b in blocks:
         if b.kind == "heading":
             _runs(para(f"Heading {min(b.level, 4)}"), b.spans)
-        elif b.kind == "para":
-            _runs(para(), b.spans)
-        elif b.kind == "bullets":
-            for item in b.items:
-                _runs(para("List Bullet"), item)
-        elif b.kind == "numbered":
-            # Word's "List Number" keeps counting across lists; explicit numbers stay right.
-            for n, item in enumerate(b.items, start=1):
-                p = para("List")
-                p.add_run(f"{n}. ")
-                _runs(p, item)
-        else:
+        elif b.kind == "item":
+            p = para(_list_style(b))
+            if b.ordered and b.marker:
+                # Word's "List Number" keeps counting across lists; explicit numbers stay right.
+                p.add_run(b.marker)
+            _runs(p, b.spans)
+        elif b.kind == "rule":
             _rule(para())
+        elif b.kind == "code":
+            para().add_run(b.spans[0].text).font.name = "Courier New"
+        else:
+            _runs(para("Quote" if b.depth else ""), b.spans)
     out = io.BytesIO()
     doc.save(out)
     base.clear()

@@ -48,6 +48,8 @@ def jobs(plan: Plan, out_dir: Path, langs: tuple[str, ...], fmt: str) -> Iterato
         if fmt in PRINTED:
             yield Job(out_dir / lang / f"plan.{fmt}", "plan", lang)
         for target in plan.targets:
+            if not target.role.contact:  # a judge: only through `case`, never a campaign letter
+                continue
             folder = out_dir / lang / target.role.id
             kinds: tuple[str, ...] = TARGET_KINDS if target.role.scripts else ("letter",)
             if target.role.id in docdata.LEGISLATING:

@@ -4,7 +4,7 @@ The HTML page and the PDF share this layout, so a browser's print and `--format 
 same pages. A sheet is one printed page (more if its text runs over) holding one column, or
 two languages side by side.
 
-    blocks (mdlite) -> with_figure -> split -> arrange -> sheets of columns
+    blocks (printblocks) -> with_figure -> split -> arrange -> sheets of columns
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from pipeline_cli.documents import mdlite
+from pipeline_cli.documents import printblocks
 from pipeline_cli.errors import UsageError
 
 # How `--lang both` prints: both languages on each sheet, or one on each side of the paper.
@@ -29,7 +29,7 @@ class Figure:
     kind: str = "figure"
 
 
-Item = Union[mdlite.Block, Figure]  # noqa: UP007 - a runtime alias, kept readable on 3.10
+Item = Union[printblocks.Block, Figure]  # noqa: UP007 - a runtime alias, kept readable on 3.10
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Column:
 Sheet = tuple[Column, ...]
 
 
-def with_figure(blocks: list[mdlite.Block], figure: Figure | None) -> list[Item]:
+def with_figure(blocks: list[printblocks.Block], figure: Figure | None) -> list[Item]:
     """`blocks` with the figure after the title and the paragraphs just below it."""
     items: list[Item] = list(blocks)
     if figure is None:
@@ -60,7 +60,7 @@ def split(items: list[Item], every_section: bool) -> list[tuple[Item, ...]]:
     units: list[list[Item]] = [[]]
     cuts = 0
     for item in items:
-        level = item.level if isinstance(item, mdlite.Block) and item.kind == "heading" else 0
+        level = item.level if isinstance(item, printblocks.Block) and item.kind == "heading" else 0
         starts = (level == 2 and (every_section or cuts == 0)) or (level == 1 and units[-1])
         if starts and units[-1]:
             units.append([])
@@ -97,7 +97,7 @@ def sheets(
 ) -> list[Sheet]:
     """Each language's rendered Markdown (and figure) as printed sheets."""
     units = {
-        lang: split(with_figure(mdlite.parse(md), figures.get(lang)), every_section)
+        lang: split(with_figure(printblocks.parse(md), figures.get(lang)), every_section)
         for lang, md in docs.items()
     }
     return arrange(units, bilingual)
@@ -105,4 +105,12 @@ def sheets(
 
 def flowing(markdown: str, lang: str) -> list[Sheet]:
     """A letter or script: one column that runs onto as many pages as it needs."""
-    return [(Column(lang, tuple(mdlite.parse(markdown))),)]
+    return [(Column(lang, tuple(printblocks.parse(markdown))),)]
+
+
+def title(sheets: list[Sheet]) -> str:
+    """The first heading's text, the document's title."""
+    first = next((i for s in sheets for c in s for i in c.items), None)
+    if isinstance(first, printblocks.Block) and first.kind == "heading":
+        return printblocks.plain(first.spans)
+    return ""

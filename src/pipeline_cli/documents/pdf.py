@@ -17,7 +17,7 @@ from typing import Any
 
 import typst
 
-from pipeline_cli.documents import mdlite, pages
+from pipeline_cli.documents import pages
 from pipeline_cli.errors import PipelineError
 
 AUTHOR = "pipeline-cli"
@@ -40,12 +40,7 @@ def _item(item: pages.Item) -> dict[str, Any]:
 
 def to_pdf(sheets: list[pages.Sheet], lang: str, *, size: float = BODY_PT) -> bytes:
     """The sheets as a Letter PDF (landscape when languages sit side by side)."""
-    first = next((i for s in sheets for c in s for i in c.items), None)
-    title = (
-        mdlite.plain(first.spans)
-        if isinstance(first, mdlite.Block) and first.kind == "heading"
-        else ""
-    )
+    title = pages.title(sheets)
     doc = {
         "lang": lang,
         "title": title,

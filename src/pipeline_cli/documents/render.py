@@ -1,8 +1,8 @@
 """Render letters, scripts, draft ordinances and plan.md from templates/<lang>/*.md.j2.
 
 One jinja2 environment, sandboxed with StrictUndefined, built in `environment()`. Templates are
-Markdown (our small subset, see mdlite); every other format is made from that Markdown, and the
-HTML page from `base.html.j2`, the only template with autoescape on.
+CommonMark (parsed by markdown-it-py, see documents/markdown.py); every other format is made from
+that Markdown, and the HTML page from `base.html.j2`, the only template with autoescape on.
 
 Where templates come from: the built-in set (`pipeline_cli.templates`, the top-level
 `templates/` folder). A pack passed with `--pack DIR` may carry `DIR/templates/` laid out the
@@ -28,12 +28,17 @@ from jinja2 import (
     meta,
 )
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
-from pipeline_cli.documents import mdlite
+from pipeline_cli.documents import markdown as md
+from pipeline_cli.documents import pages
 from pipeline_cli.errors import PipelineError
 from pipeline_cli.pack.records import Pack
 
 KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
+# Sent to or read before an official: no stamp (pack version, disclaimer for organizers). The
+# plan and index.md, which organizers keep, carry it; so do call scripts, which never leave them.
+TO_OFFICIALS = ("letter", "public_comment", "ordinance")
 STAMP = "_stamp"
 # Two minutes read aloud at about 130 words a minute.
 MAX_SPOKEN_WORDS = 260
@@ -92,7 +97,7 @@ def where(exc: BaseException, dirs: tuple[Path, ...]) -> str:
 
 def spoken_words(markdown: str) -> int:
     """Words a speaker reads aloud (Markdown marks and punctuation do not count)."""
-    return len(_WORD.findall(mdlite.words_text(markdown)))
+    return len(_WORD.findall(md.words_text(markdown)))
 
 
 class Renderer:
@@ -134,12 +139,14 @@ class Renderer:
         return self._stamps[key]
 
     def document(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:
-        """A whole document: the body, a rule, then the stamp in the same language."""
+        """A whole document: the body, then (for organizers' documents) a rule and the stamp."""
         body = (
             self.public_comment(lang, ctx)
             if kind == "public_comment"
             else self.body(kind, lang, ctx)
         )
+        if kind in TO_OFFICIALS:
+            return body
         return f"{body}\n---\n\n{self.stamp(lang, ctx)}"
 
     def public_comment(self, lang: str, ctx: dict[str, Any]) -> str:
@@ -176,12 +183,10 @@ class Renderer:
 
         `page` may name a template that extends base.html.j2 (e.g. to add print rules).
         """
-        blocks = mdlite.parse(markdown)
-        title = next((mdlite.plain(b.spans) for b in blocks if b.kind == "heading"), "")
-        return self._render(page, {"blocks": blocks, "lang": lang, "title": title})
+        # The parser escapes every raw tag in the Markdown, so its HTML is safe to insert.
+        body = Markup(md.html(markdown))
+        return self._render(page, {"body": body, "lang": lang, "title": md.title(markdown)})
 
     def sheets_html(self, sheets: list[Any], lang: str, page: str = "print.html.j2") -> str:
         """A printable page of sheets (pages.py): each sheet starts a printed page."""
-        first = next((i for s in sheets for c in s for i in c.items), None)
-        title = mdlite.plain(first.spans) if isinstance(first, mdlite.Block) else ""
-        return self._render(page, {"sheets": sheets, "lang": lang, "title": title})
+        return self._render(page, {"sheets": sheets, "lang": lang, "title": pages.title(sheets)})

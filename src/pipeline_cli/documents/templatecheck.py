@@ -18,13 +18,22 @@ from pipeline_cli.documents.casedoc import CASE_NAMES
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan import sample
 
-_BASE = {"lang", "place", "pack", "date", "signer"}
+_BASE = {"lang", "place", "pack", "date", "signer", "reply_by"}
 _HANDOUT = {"lang", "pack", "date", "flow", "stages", "sources", "unverified"}
-_DOC = _BASE | {"target", "demands", "sources", "clauses", "directions", "more", "with_why"}
+_DOC = _BASE | {
+    "target",
+    "demands",
+    "sources",
+    "clauses",
+    "findings",
+    "directions",
+    "more",
+    "with_why",
+}
 _KNOWN = {
     "plan": _BASE | {"stages", "targets", "warnings", "ice", "sources"},
     "index": _BASE | {"files"},
-    "base.html": {"blocks", "lang", "title"},
+    "base.html": {"body", "lang", "title"},
     "handout": _HANDOUT,
     "workshop": _HANDOUT,
     "print.html": {"sheets", "lang", "title"},

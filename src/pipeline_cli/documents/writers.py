@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
-from pipeline_cli.documents import mdlite
+from pipeline_cli.documents import markdown
 from pipeline_cli.errors import PipelineError, UsageError
 
 FORMATS = ("md", "txt", "html", "docx", "pdf")
@@ -114,20 +114,20 @@ def one_sync() -> Iterator[None]:
             sync()
 
 
-def encode(markdown: str, fmt: str, lang: str, html: Callable[[str, str], str]) -> bytes:
+def encode(text: str, fmt: str, lang: str, html: Callable[[str, str], str]) -> bytes:
     """A rendered Markdown document in `fmt`; `html(markdown, lang)` makes the HTML page."""
     if fmt == "md":
-        return markdown.encode("utf-8")
+        return text.encode("utf-8")
     if fmt == "txt":
-        return mdlite.to_text(markdown).encode("utf-8")
+        return markdown.to_text(text).encode("utf-8")
     if fmt == "html":
-        return html(markdown, lang).encode("utf-8")
+        return html(text, lang).encode("utf-8")
     if fmt == "docx":
         from pipeline_cli.documents import docx as docx_writer
 
-        return docx_writer.to_docx(markdown, lang)
+        return docx_writer.to_docx(text, lang)
     if fmt == "pdf":
         from pipeline_cli.documents import pdf
 
-        return pdf.markdown_pdf(markdown, lang)
+        return pdf.markdown_pdf(text, lang)
     raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.errors import PackError, PipelineError
-from pipeline_cli.pack import ice, yamlio
+from pipeline_cli.pack import glossary, ice, yamlio
 from pipeline_cli.pack.builders import cases as casefile
 from pipeline_cli.pack.builders import facts as fact_builders
 from pipeline_cli.pack.builders import governance as gov_builder
@@ -22,7 +22,7 @@ from pipeline_cli.pack.refs import Refs, check_refs, letter_source_problems
 from pipeline_cli.pack.text import Source, Text
 
 REQUIRED_FILES = ("pack.yaml", "sources.yaml", "roles.yaml", "questions.yaml", "states.yaml")
-OPTIONAL_FILES = ("clauses.yaml", "cases.yaml")
+OPTIONAL_FILES = ("clauses.yaml", "cases.yaml", "glossary.yaml")
 GOVERNANCE_DIR = "governance"  # optional: one XX.yaml per state, DC and PR
 
 
@@ -123,8 +123,10 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
                 f"{path.name}:1: not a pack file{hint}; stage files are named NN-<stage_id>.yaml"
             )
     stages = []
+    raws = {name: raw for name, (_, raw) in data.items()}
     for order, name in enumerate(stage_files, start=1):
         reader, raw = _read(root, name, loaded)
+        raws[name] = raw
         stage = stage_builders.stage(reader, raw, order, loaded.refs)
         if stage is not None:
             stages.append(stage)
@@ -148,6 +150,9 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
     )
     if loaded_ok("sources.yaml"):
         loaded.problems.extend(letter_source_problems(loaded.refs, sources))
+    loaded.problems.extend(
+        glossary.check(raws, glossary.rules(raws["glossary.yaml"], loaded.problems))
+    )
     if meta is None:
         return None, loaded.problems
     pack = Pack(

@@ -55,6 +55,9 @@ class Demand:
     # For the organizers, not the official: how to prepare and carry the demand. Shown in
     # show, handouts, the plan and its JSON; never in letters or scripts to the target.
     organizing: Text | None = None
+    # Another demand that asks the same body for the same thing (e.g. deportation-defense
+    # funding from two stages): a letter to a target that holds both asks once, as that one.
+    same_ask: str = ""
 
     def notes_for_organizers(self, lang: str) -> str:
         return self.organizing(lang) if self.organizing else ""
@@ -91,6 +94,9 @@ class Role:
     sources: tuple[str, ...]
     when: str = ""
     scripts: bool = True  # False: reached only in writing (a judge), so no call or comment script
+    # False: never written to or called by organizers (an immigration judge decides a case;
+    # only the person's lawyer files letters, through `case`). No documents outside `case`.
+    contact: bool = True
 
 
 @dataclass(frozen=True)

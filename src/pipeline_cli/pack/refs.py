@@ -27,6 +27,7 @@ DEFINED_IN = {
     "role": "roles.yaml",
     "clause": "clauses.yaml",
     "touchpoint": "a stage file",
+    "demand": "a stage file",
 }
 
 
@@ -99,6 +100,7 @@ def check_refs(
         "role": roles,
         "clause": clauses,
         "touchpoint": {t.id for s in stages for t in s.touchpoints},
+        "demand": {d.id for s in stages for d in s.demands},
     }
     for kind, ident, where in refs.wanted:
         options = known.get(kind)

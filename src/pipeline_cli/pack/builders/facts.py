@@ -22,7 +22,7 @@ REACH = (
     "public_comment", "letter", "call", "petition", "meeting", "forum", "vote",
     "records_request", "testimony", "protest",
 )  # fmt: skip
-QUESTION_TYPES = ("state", "county", "text", "choice")
+QUESTION_TYPES = ("state", "county", "text", "choice", "date")
 GROUPS = ("place", "practice", "letters")
 TRI = ("yes", "no", "partial", "unknown")
 PARDON = ("governor", "governor_with_board", "board", "unknown")
@@ -38,7 +38,7 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             d,
             what,
             ["id", "level", "name", "controls", "reach", "how_to_reach", "titles", "sources"],
-            ["when", "scripts"],
+            ["when", "scripts", "contact"],
         )
         ident = r.ident(d, "id", what)
         refs.define("role", ident, r, d.line)
@@ -75,6 +75,7 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             sources=sources_of(r, d, what, refs),
             when=when,
             scripts=r.flag(d, "scripts", what, default=True),
+            contact=r.flag(d, "contact", what, default=True),
         )
     return out
 

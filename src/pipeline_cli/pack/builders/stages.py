@@ -81,10 +81,13 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         d,
         what,
         ["id", "title", "ask", "why", "targets", "closes", "sources"],
-        ["when", "clauses", "unverified", "unverified_reason", "organizing"],
+        ["when", "clauses", "unverified", "unverified_reason", "organizing", "same_ask"],
     )
     ident = r.ident(d, "id", what)
     refs.define("demand", ident, r, d.line)
+    same_ask = r.string(d, "same_ask", what)
+    if same_ask:
+        refs.want("demand", same_ask, r, d.line_of("same_ask"))
     targets = [_target(r, item, line, what, refs) for item, line in r.items(d, "targets", what)]
     if not targets and isinstance(d.get("targets"), list):
         r.error(d.line_of("targets"), f"{what}: needs at least one target role")
@@ -111,6 +114,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         clauses=clauses,
         unverified=unverified,
         unverified_reason=unverified_reason(r, d, what, unverified),
+        same_ask=same_ask,
     )
 
 
