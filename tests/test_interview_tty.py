@@ -66,14 +66,17 @@ def pane(tmp_path: Path) -> Iterator[Callable[[str], Pane]]:
 def test_interview_in_a_real_terminal(
     pane: Callable[[str], Pane], make_pack: Callable[[dict[str, Any]], Path], tmp_path: Path
 ) -> None:
+    """Finish an interview; run advise again and press Ctrl-C at once: the answers are still
+    there and offered; a new interview stopped at its first question changes nothing."""
     pack = make_pack(advise_pack())
-    save = tmp_path / "answers.yaml"
-    run = shlex.join([str(PIPELINE), "--plain", "--pack", str(pack), "advise", "--save", str(save)])
+    data = tmp_path / "data"
+    run = shlex.join([str(PIPELINE), "--plain", "--pack", str(pack), "advise"])
     script = tmp_path / "session.sh"
-    data = shlex.quote(str(tmp_path / "data"))
-    script.write_text(f"export NO_COLOR=1 XDG_DATA_HOME={data}\n{run}\necho EXIT=$?\nsleep 300\n")
+    env = f"export NO_COLOR=1 XDG_DATA_HOME={shlex.quote(str(data))}"
+    runs = "\n".join(f"{run}\necho EXIT{n}=$?" for n in range(1, 5))
+    script.write_text(f"{env}\ncd {shlex.quote(str(tmp_path))}\n{runs}\nsleep 300\n")
     p = pane(shlex.join(["bash", str(script)]))
-    p.wait_for("State?")
+    p.wait_for("[1/")  # progress: "[1/6] State?"
     p.keys("Calif", "Enter")
     p.wait_for("County?")
     p.keys("Los Angeles", "Enter")
@@ -84,11 +87,42 @@ def test_interview_in_a_real_terminal(
     p.wait_for("Holds?")
     p.keys("Enter")  # I don't know
     p.wait_for("Sheriff runs jail?")
+    p.keys("Down", "Enter")  # "Where can I find this out?" shows where, then asks again
+    p.wait_for("Where to find it: Where")
     p.keys("Enter")
     p.wait_for("Review your answers")
     p.keys("Enter")
-    screen = p.wait_for("EXIT=")
-    assert "EXIT=0" in screen
+    p.wait_for("Write the letters")
+    p.keys("Down", "Enter")  # no: show the plan
+    screen = p.wait_for("EXIT1=")
+    assert "EXIT1=0" in screen
     assert "Plan for Pasadena, Los Angeles County, California" in screen
     assert "Pasadena City Manager" in screen
-    assert save.stat().st_mode & 0o777 == 0o600
+    saved = data / "pipeline-cli" / "interview.yaml"
+    assert saved.stat().st_mode & 0o777 == 0o600
+    kept = saved.read_text()
+    assert "city: Pasadena" in kept and "status: finished" in kept
+    assert (data / "pipeline-cli" / "interviews" / "ca-los-angeles-county-pasadena.yaml").is_file()
+
+    # Run 2: the earlier answers are offered; Ctrl-C at once keeps them.
+    p.wait_for("Use the answers for Pasadena")
+    p.keys("C-c")
+    screen = p.wait_for("EXIT2=")
+    assert "EXIT2=130" in screen
+    assert saved.read_text() == kept
+
+    # Run 3: start a new interview and stop at its first question: nothing changes.
+    p.wait_for("Start a new interview")
+    p.keys("Down", "Down", "Enter")  # after "use" and "review and change"
+    p.wait_for("[1/")
+    p.keys("C-c")
+    screen = p.wait_for("EXIT3=")
+    assert "EXIT3=130" in screen and "nothing was changed" in screen
+    assert saved.read_text() == kept
+
+    # Run 4: use them as they are: the plan, with no questions asked.
+    p.wait_for("Use the answers for Pasadena")
+    p.keys("Enter")
+    screen = p.wait_for("EXIT4=")
+    assert "EXIT4=0" in screen
+    assert screen.count("Plan for Pasadena, Los Angeles County, California") == 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,13 +54,10 @@ def _progress(settings: Any, total: int) -> Iterator[Any]:
 
 
 def _rerun(settings: Any, file: str, out: Path, fmt: str) -> str:
-    words = ["pipeline"]
-    if settings.pack_dir:
-        words += ["--pack", str(settings.pack_dir)]
-    if settings.lang != "en":
-        words += ["--lang", settings.lang]
-    words += ["batch", file, "--out", str(out), "--format", fmt, "--skip-existing"]
-    return shlex.join(words)
+    from pipeline_cli.cli import invocation
+
+    words = ["batch", file, "--out", str(out), "--format", fmt, "--skip-existing"]
+    return invocation.command(settings, *words)
 
 
 def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool) -> None:

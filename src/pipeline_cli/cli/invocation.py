@@ -39,11 +39,16 @@ def _runnable(path: str) -> str:
     return absolute
 
 
+def _run_as_module() -> bool:
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return getattr(spec, "name", "") in ("pipeline_cli.__main__", "pipeline_cli")
+
+
 def program(argv0: str | None = None, executable: str | None = None) -> list[str]:
     """The words that start this program again, e.g. ['.venv/bin/pipeline']."""
     argv0 = sys.argv[0] if argv0 is None else argv0
     base = os.path.basename(argv0)
-    if base == "__main__.py":  # python -m pipeline_cli
+    if base == "__main__.py" and _run_as_module():  # python -m pipeline_cli
         return [_runnable(executable or sys.executable), "-m", "pipeline_cli"]
     if base == NAME and os.path.exists(argv0):
         return [_runnable(argv0)]

@@ -44,7 +44,9 @@ SHARED: dict[str, tuple[str, Any]] = {
         "pack_dir",
         Annotated[
             Optional[Path],  # noqa: UP045 - typer needs Optional
-            typer.Option("--pack", help=f"Use the pack in this folder {_AFTER}.", show_default=False),
+            typer.Option(
+                "--pack", help=f"Use the pack in this folder {_AFTER}.", show_default=False
+            ),
         ],
     ),
     "shared_lang": (
@@ -67,7 +69,9 @@ def with_shared_options(func: Callable[..., Any]) -> Callable[..., Any]:
     names = set(sig.parameters)
     added = [
         inspect.Parameter(
-            name, inspect.Parameter.KEYWORD_ONLY, default=False if "plain" in name else None,
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=False if "plain" in name else None,
             annotation=hint,
         )
         for name, (_, hint) in SHARED.items()
@@ -90,6 +94,7 @@ def with_shared_options(func: Callable[..., Any]) -> Callable[..., Any]:
     params = list(sig.parameters.values())
     wrapper.__signature__ = sig.replace(parameters=[*params, *added])  # type: ignore[attr-defined]
     wrapper.__annotations__ = {
-        **{p.name: p.annotation for p in params}, **{p.name: p.annotation for p in added}
+        **{p.name: p.annotation for p in params},
+        **{p.name: p.annotation for p in added},
     }
     return wrapper

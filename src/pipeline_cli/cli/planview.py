@@ -19,7 +19,7 @@ L = {
     "plan": Text("Plan for", "Plan para"),
     "handoffs": Text("Handoffs to ICE", "Vías de entrega a ICE"),
     "closed": Text("closed here", "cerrados aquí"),
-    "demands": Text("Demands", "Demandas"),
+    "demands": Text("Demands", "Exigencias"),
     "press": Text("Press", "Presionar a"),
     "organizing": Text("For organizers", "Para quienes organizan"),
     "targets": Text("Whom to press", "A quién presionar"),
@@ -33,7 +33,33 @@ L = {
     ),
     "none": Text("nothing left to demand here", "nada que exigir aquí"),
     "preempted": Text("state law blocks local action", "la ley estatal impide la acción local"),
+    "start": Text("Start here", "Empiece por aquí"),
+    "start_none": Text(
+        "No open handoff here that a local official can close; see the state-level demands below.",
+        "No hay aquí vías de entrega abiertas que un funcionario local pueda cerrar; vea abajo "
+        "las exigencias al estado.",
+    ),
 }
+
+
+def show_start_here(console: Console, plan: Plan, lang: str) -> None:
+    """The three to five handoffs to work on first, whom to press, and why in this order."""
+    from pipeline_cli.plan.priorities import start_here
+
+    titles = {t.role.id: t.title(lang) for t in plan.targets}
+    console.print(f"\n[bold]{L['start'](lang)}[/]")
+    items = start_here(plan)
+    if not items:
+        console.print(f"  [dim]{L['start_none'](lang)}[/]")
+    for n, item in enumerate(items, 1):
+        colour, label = STATUS[item.handoff.status]
+        head = f"{n}. [{colour}]{label(lang)}[/] {escape(item.handoff.touchpoint.title(lang))}"
+        console.print(head)
+        console.print(f"   → {escape(item.demand.demand.title(lang))}")
+        console.print(
+            f"   {L['press'](lang)}: [bold]{escape(titles.get(item.target, item.target))}[/]"
+        )
+        console.print(f"   [dim]{escape(item.reason(lang))}[/]")
 
 
 def _place(plan: Plan, lang: str) -> str:
@@ -52,6 +78,7 @@ def _one(console: Console, plan: Plan, lang: str) -> None:
     lab = {k: v(lang) for k, v in L.items()}
     titles = {t.role.id: t.title(lang) for t in plan.targets}
     console.print(Panel(escape(plan.pack.title(lang)), title=f"{lab['plan']} {_place(plan, lang)}"))
+    show_start_here(console, plan, lang)
     for ps in plan.stages:
         console.print(f"\n[bold underline]{ps.stage.order}. {escape(ps.stage.title(lang))}[/]")
         closed = [p for p in ps.touchpoints if p.status == "closed"]

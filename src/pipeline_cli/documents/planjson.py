@@ -3,13 +3,15 @@
 Extras beyond the contract: jurisdiction.state_name, .county_local (the county in the output
 language) and .answers (every answer key, defaults filled); pack.title; touchpoints' laws (ids
 of the state laws behind the status); demands' ask, why and preempted_by (law ids); targets'
-name (the generic role name); created (date); disclaimer.
+name (the generic role name); created (date); disclaimer; start_here (the three to five open
+handoffs to work on first: touchpoint, status, stage, demand, target role and title, reason).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pipeline_cli.plan.priorities import start_here
 from pipeline_cli.plan.records import Plan, PlanDemand, PlanTouchpoint
 
 
@@ -77,6 +79,23 @@ def plan_to_dict(plan: Plan, lang: str) -> dict[str, Any]:
         ],
         "warnings": [{"id": w.id, "text": w.text(lang)} for w in plan.warnings],
         "sources": [{"id": s.id, "title": s.title, "url": s.url} for s in plan.sources],
+        "start_here": _start_here(plan, lang),
         "created": plan.created.isoformat(),
         "disclaimer": plan.pack.disclaimer(lang),
     }
+
+
+def _start_here(plan: Plan, lang: str) -> list[dict[str, Any]]:
+    titles = {t.role.id: t.title(lang) for t in plan.targets}
+    return [
+        {
+            "touchpoint": i.handoff.touchpoint.id,
+            "status": i.handoff.status,
+            "stage": i.stage.stage.id,
+            "demand": i.demand.demand.id,
+            "target": i.target,
+            "target_title": titles.get(i.target, i.target),
+            "reason": i.reason(lang),
+        }
+        for i in start_here(plan)
+    ]

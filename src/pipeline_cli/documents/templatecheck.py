@@ -21,7 +21,7 @@ from pipeline_cli.plan import sample
 _BASE = {"lang", "place", "pack", "date", "signer"}
 _DOC = _BASE | {"target", "demands", "sources", "clauses", "directions", "more", "with_why"}
 _KNOWN = {
-    "plan": _BASE | {"stages", "targets", "warnings", "sources"},
+    "plan": _BASE | {"stages", "targets", "warnings", "sources", "start_here"},
     "index": _BASE | {"files"},
     "base.html": {"blocks", "lang", "title"},
     "handout": {"lang", "pack", "date", "flow", "stages", "sources"},
