@@ -27,7 +27,7 @@ app = typer.Typer(
     help="Find where people and their data pass to ICE in your jurisdiction, who can close "
     "each handoff, and what to ask them for.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
