@@ -33,12 +33,13 @@ class Pane:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-J", "-S", "-300", "-t", "advise")
 
-    def wait_for(self, text: str) -> str:
-        """Poll the screen until `text` shows (a generous limit only guards against a hang)."""
+    def wait_for(self, text: str, after: str = "") -> str:
+        """Poll the screen until `text` shows (after the last `after`: earlier runs stay on
+        screen); a generous limit only guards against a hang."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if text in (screen.rsplit(after, 1)[-1] if after else screen):
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
@@ -76,7 +77,8 @@ def test_interview_in_a_real_terminal(
     runs = "\n".join(f"{run}\necho EXIT{n}=$?" for n in range(1, 5))
     script.write_text(f"{env}\ncd {shlex.quote(str(tmp_path))}\n{runs}\nsleep 300\n")
     p = pane(shlex.join(["bash", str(script)]))
-    p.wait_for("[1/")  # progress: "[1/6] State?"
+    p.wait_for("About 5 questions")  # what to expect, and that "I don't know" is fine
+    p.wait_for("[1/")  # progress: "[1/5] State?"
     p.keys("Calif", "Enter")
     p.wait_for("County?")
     p.keys("Los Angeles", "Enter")
@@ -105,23 +107,23 @@ def test_interview_in_a_real_terminal(
     assert (data / "pipeline-cli" / "interviews" / "ca-los-angeles-county-pasadena.yaml").is_file()
 
     # Run 2: the earlier answers are offered; Ctrl-C at once keeps them.
-    p.wait_for("Use the answers for Pasadena")
+    p.wait_for("Use the answers for Pasadena", after="EXIT1=")
     p.keys("C-c")
     screen = p.wait_for("EXIT2=")
     assert "EXIT2=130" in screen
     assert saved.read_text() == kept
 
     # Run 3: start a new interview and stop at its first question: nothing changes.
-    p.wait_for("Start a new interview")
+    p.wait_for("Start a new interview", after="EXIT2=")
     p.keys("Down", "Down", "Enter")  # after "use" and "review and change"
-    p.wait_for("[1/")
+    p.wait_for("[1/", after="EXIT2=")
     p.keys("C-c")
     screen = p.wait_for("EXIT3=")
     assert "EXIT3=130" in screen and "nothing was changed" in screen
     assert saved.read_text() == kept
 
     # Run 4: use them as they are: the plan, with no questions asked.
-    p.wait_for("Use the answers for Pasadena")
+    p.wait_for("Use the answers for Pasadena", after="EXIT3=")
     p.keys("Enter")
     screen = p.wait_for("EXIT4=")
     assert "EXIT4=0" in screen

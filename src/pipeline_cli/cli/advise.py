@@ -11,7 +11,11 @@ from pipeline_cli.cli import invocation
 from pipeline_cli.errors import UsageError
 from pipeline_cli.interview import savefile
 from pipeline_cli.pack.records import Pack
+from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import answers as ans
+from pipeline_cli.plan.records import Plan
+
+LETTERS = Text("Write the letters and scripts with:", "Escriba las cartas y los guiones con:")
 
 
 @dataclass(frozen=True)
@@ -56,17 +60,26 @@ def _reopen(settings: Any, words: str) -> savefile.Saved:
     raise UsageError(f"{words!r} matches {len(found)} saved interviews ({names}); name one")
 
 
-def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> tuple[dict[str, str], bool]:
-    """Answers from every source, interviewing a person when something is still needed;
-    also whether an interview ran (so the end can offer to write the letters)."""
+@dataclass(frozen=True)
+class Gathered:
+    answers: dict[str, str]
+    interviewed: bool  # a person just answered: offer to write the letters
+    file: Path | None  # a file that holds exactly these answers, for the next command
+
+
+def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
+    """Answers from every source, interviewing a person when something is still needed."""
     if opts.skip_existing and opts.force:
         raise UsageError("--force and --skip-existing contradict each other; pick one")
     given = ans.gather(pack, opts.answers_file, opts.sets)
     save_to = opts.save or savefile.default_path()
     ask = False  # interview even though nothing required is missing (review a saved one)
+    file = opts.answers_file if not opts.sets else None
     if opts.reopen:
-        given = {**_saved(pack, _reopen(settings, opts.reopen)), **given}
+        reopened = _reopen(settings, opts.reopen)
+        given = {**_saved(pack, reopened), **given}
         ask = interactive()
+        file = reopened.path if not opts.sets else None
     elif opts.resume:
         if not save_to.is_file():
             fresh = invocation.command(settings, "advise")
@@ -83,6 +96,7 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> tuple[dic
             if start.saved is not None:
                 given = {**_saved(pack, start.saved), **given}
                 ask = start.action == offer.EDIT
+                file = start.saved.path if not opts.sets else None
     if opts.resume or ask or ans.missing(pack, given):
         if not interactive():
             ans.require(pack, given)
@@ -96,10 +110,27 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> tuple[dic
             lang = settings.langs[0]
             given = run_interview(pack, lang, given, save_to, hint, keep=opts.save is None)
             print(LABEL["saved"](lang).format(path=save_to), file=sys.stderr)
-            return given, True
+            return Gathered(given, True, save_to)
     if opts.save:
         savefile.save(opts.save, given)
-    return given, False
+        file = opts.save
+    return Gathered(given, False, file)
+
+
+def letters_command(settings: Any, opts: AdviseOptions, gathered: Gathered, plan: Plan) -> str:
+    """The command that writes this plan's letters: from the file that holds these answers,
+    or with the same --answers and --set as this run."""
+    from pipeline_cli.cli.outfiles import suggested_folder
+
+    words = ["advise"]
+    if gathered.file is not None:
+        words += ["--answers", str(gathered.file)]
+    else:
+        if opts.answers_file:
+            words += ["--answers", str(opts.answers_file)]
+        for pair in opts.sets:
+            words += ["--set", pair]
+    return invocation.command(settings, *words, "--out", str(suggested_folder(plan)))
 
 
 def list_saved(settings: Any) -> None:
@@ -121,10 +152,10 @@ def advise(settings: Any, opts: AdviseOptions) -> None:
         list_saved(settings)
         return
     pack = settings.pack()
-    answers, interviewed = collect_answers(pack, settings, opts)
-    plan = build_plan(pack, answers)
+    gathered = collect_answers(pack, settings, opts)
+    plan = build_plan(pack, gathered.answers)
     out, fmt, langs = opts.out, opts.fmt, settings.langs
-    if interviewed and out is None and not opts.json:
+    if gathered.interviewed and out is None and not opts.json:
         from pipeline_cli.cli.outfiles import ask_for_files
 
         chosen = ask_for_files(plan, langs[0])
@@ -143,6 +174,7 @@ def advise(settings: Any, opts: AdviseOptions) -> None:
         from pipeline_cli.cli.planview import show_plan
 
         show_plan(settings.console(), plan, settings.langs)
+        print(f"\n{LETTERS(settings.langs[0])} {letters_command(settings, opts, gathered, plan)}")
     if out is not None:
         from pipeline_cli.cli.outfiles import write_and_summarize
 

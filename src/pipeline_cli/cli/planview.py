@@ -26,10 +26,10 @@ L = {
     "warnings": Text("Warnings", "Advertencias"),
     "sources": Text("Sources", "Fuentes"),
     "sources_where": Text(
-        "{n} cited; the full list with links is in plan.md (advise --out DIR) and in "
-        "advise --json.",
-        "{n} citadas; la lista completa con enlaces está en plan.md (advise --out CARPETA) y en "
-        "advise --json.",
+        "{n} cited; the full list with links is in plan.md and plan.json, which the command "
+        "below writes.",
+        "{n} citadas; la lista completa con enlaces está en plan.md y plan.json, que escribe el "
+        "comando de abajo.",
     ),
     "none": Text("nothing left to demand here", "nada que exigir aquí"),
     "preempted": Text("state law blocks local action", "la ley estatal impide la acción local"),

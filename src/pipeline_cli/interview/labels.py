@@ -23,9 +23,9 @@ LABEL = {
         "(Use arrow keys, type to filter)", "(Use las flechas o escriba para filtrar)"
     ),
     "intro": Text(
-        '{n} questions about where you live and what happens there. "I don\'t know" is a '
+        'About {n} questions about where you live and what happens there. "I don\'t know" is a '
         "fine answer: the plan then says how to find out. Ctrl-C stops; your answers are kept.",
-        '{n} preguntas sobre dónde vive y lo que pasa allí. "No sé" es una buena respuesta: '
+        'Unas {n} preguntas sobre dónde vive y lo que pasa allí. "No sé" es una buena respuesta: '
         "el plan le dirá cómo averiguarlo. Ctrl-C detiene la entrevista; sus respuestas se "
         "guardan.",
     ),

@@ -8,6 +8,7 @@ answer in this run, so stopping at the first question never replaces earlier ans
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 
@@ -51,6 +52,11 @@ class Interview:
     def run(self, start: dict[str, str]) -> dict[str, str]:
         """Ask what is missing from `start`, then review; return the answers."""
         answers = dict(start)
+        if (
+            not answers and self.keep
+        ):  # a new interview: say how long, and that "I don't know" is fine
+            count = len(ans.applicable(self.pack, {}))
+            print(LABEL["intro"](self.lang).format(n=count), file=sys.stderr)
         try:
             self._walk(answers)
             self._review(answers)
