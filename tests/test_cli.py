@@ -340,3 +340,13 @@ def test_the_plan_starts_with_where_to_start(run: Any) -> None:
     assert start[0]["status"] == "open"
     text = run("advise", *sets, "--plain").stdout
     assert text.index("Start here") < text.index("1. Police stop")
+
+
+def test_stage_ids_are_never_cut_and_show_takes_the_number(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    r = run("stages", "--plain")
+    assert r.exit_code == 0 and "state_prosecution_conviction" in r.stdout
+    assert all(len(line) <= 80 for line in r.stdout.splitlines())
+    assert run("show", "3").stdout == run("show", "state_prosecution_conviction").stdout

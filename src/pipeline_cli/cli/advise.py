@@ -86,7 +86,7 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
             raise UsageError(f"nothing to resume: {save_to} does not exist; run {fresh}")
         saved = ans.validate(pack, ans.load_file(save_to), str(save_to))
         given = {**saved, **given}
-    elif interactive() and not opts.answers_file and ans.missing(pack, given):
+    elif interactive() and not opts.answers_file and not opts.sets and ans.missing(pack, given):
         from pipeline_cli.interview import offer
 
         last = savefile.load(save_to)

@@ -9,9 +9,12 @@ detainer holds right where the question is asked.
 from __future__ import annotations
 
 import re
+import shutil
+import textwrap
 from collections.abc import Mapping
 
 from pipeline_cli.errors import PipelineError
+from pipeline_cli.interview.labels import LABEL
 from pipeline_cli.pack import expr
 from pipeline_cli.pack.records import HelpPart, Law, Pack, Question, StateFacts
 from pipeline_cli.plan import answers as ans
@@ -78,3 +81,21 @@ def help_of(pack: Pack, q: Question, answers: Mapping[str, str], lang: str) -> s
 def where_of(pack: Pack, q: Question, answers: Mapping[str, str], lang: str) -> str:
     parts = q.where_parts or (HelpPart(q.where),)
     return " ".join(t for t in texts(pack, parts, answers, lang) if t.strip())
+
+
+def message(
+    pack: Pack, q: Question, answers: Mapping[str, str], lang: str, width: int, where: bool
+) -> str:
+    """The question, its help and (when asked) where to find it, wrapped to the terminal
+    (prompts do not wrap)."""
+    width = max(40, min(width or shutil.get_terminal_size().columns, 100) - 2)  # "? "
+    wrap = textwrap.TextWrapper(width, break_on_hyphens=False, break_long_words=False)
+    text = wrap.fill(q.prompt(lang))
+    wrap.initial_indent = wrap.subsequent_indent = "  "
+    help_text = help_of(pack, q, answers, lang)
+    if help_text:
+        text += f"\n{wrap.fill(help_text)}"
+    where_text = where_of(pack, q, answers, lang) if where else ""
+    if where_text:
+        text += f"\n{wrap.fill(LABEL['where_head'](lang) + ' ' + where_text)}"
+    return text + "\n " if help_text or where_text else text

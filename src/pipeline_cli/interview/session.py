@@ -148,20 +148,8 @@ class Interview:
         answers: dict[str, str] | None = None,
         where: bool = False,
     ) -> str:
-        """The question, its help for this place (and where to find it, when asked), wrapped
-        to the terminal (prompts do not wrap)."""
-        answers = answers or {}
-        width = max(40, min(width or shutil.get_terminal_size().columns, 100) - 2)  # "? "
-        wrap = textwrap.TextWrapper(width, break_on_hyphens=False, break_long_words=False)
-        message = wrap.fill(q.prompt(self.lang))
-        wrap.initial_indent = wrap.subsequent_indent = "  "
-        help_text = helptext.help_of(self.pack, q, answers, self.lang)
-        if help_text:
-            message += f"\n{wrap.fill(help_text)}"
-        where_text = helptext.where_of(self.pack, q, answers, self.lang) if where else ""
-        if where_text:
-            message += f"\n{wrap.fill(LABEL['where_head'](self.lang) + ' ' + where_text)}"
-        return message + "\n " if help_text or where_text else message
+        """The question and its help for this place (and where to find it, when asked)."""
+        return helptext.message(self.pack, q, answers or {}, self.lang, width, where)
 
     def _ask(
         self,
