@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 
 from pipeline_cli.pack.text import Text
@@ -59,7 +60,7 @@ def show_start_here(console: Console, plan: Plan, lang: str) -> None:
         console.print(
             f"   {L['press'](lang)}: [bold]{escape(titles.get(item.target, item.target))}[/]"
         )
-        console.print(f"   [dim]{escape(item.reason(lang))}[/]")
+        console.print(Padding(f"[dim]{escape(item.reason(lang))}[/]", (0, 0, 0, 3)))
 
 
 def _place(plan: Plan, lang: str) -> str:

@@ -32,13 +32,16 @@ class StartItem:
     reason: Text
 
 
-def _reason(status: str, closes: int, stage_order: int, title: Text) -> Text:
+def _reason(status: str, closes: int, early: bool, title: Text, same_as: int) -> Text:
     if status == "unknown":
         en = "Not yet known here: find out first (the plan says how); "
         es = "Aún no se sabe si ocurre aquí: averígüelo primero (el plan dice cómo); "
     else:
         en, es = "Open here; ", "Abierta aquí; "
-    if closes > 1:
+    if same_as:
+        en += f"{title.en} again, as in item {same_as}: press for both in one campaign"
+        es += f"de nuevo {title.es}, como en el punto {same_as}: exija ambas en una sola campaña"
+    elif closes > 1:
         en += (
             f"{title.en} can close {closes} open handoffs on this plan, so one campaign does a lot"
         )
@@ -49,7 +52,7 @@ def _reason(status: str, closes: int, stage_order: int, title: Text) -> Text:
     else:
         en += f"{title.en} can close it"
         es += f"{title.es} puede cerrarla"
-    if stage_order <= 2:
+    if early:
         en += "; it comes early, so closing it protects people before the later handoffs."
         es += "; ocurre temprano, así que cerrarla protege a las personas antes de las demás."
     else:
@@ -95,14 +98,13 @@ def start_here(plan: Plan) -> tuple[StartItem, ...]:
     opened = [c for c in chosen if c[1].status == "open"]
     if len(opened) >= LEAST:  # enough known-open handoffs: leave the unknown ones to the plan
         chosen = opened
-    return tuple(
-        StartItem(
-            p,
-            s,
-            d,
-            role,
-            n,
-            _reason(p.status, n, s.stage.order, titles.get(role, Text(role, role))),
+    items: list[StartItem] = []
+    first: dict[str, int] = {}  # target -> the item number that first names it
+    for _, p, s, d, role, n in chosen:
+        title = titles.get(role, Text(role, role))
+        same_as = first.setdefault(role, len(items) + 1)
+        same_as = 0 if same_as == len(items) + 1 else same_as
+        items.append(
+            StartItem(p, s, d, role, n, _reason(p.status, n, s.stage.order <= 2, title, same_as))
         )
-        for _, p, s, d, role, n in chosen
-    )
+    return tuple(items)
