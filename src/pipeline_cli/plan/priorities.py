@@ -40,18 +40,21 @@ def _reason(status: str, closes: int, early: bool, title: Text, same_as: int) ->
         en, es = "Open here; ", "Abierta aquí; "
     if same_as:
         en += f"{title.en} again, as in item {same_as}: press for both in one campaign"
-        es += f"de nuevo {title.es}, como en el punto {same_as}: exija ambas en una sola campaña"
+        es += (
+            f"la misma instancia que en el punto {same_as} ({title.es}): exija ambas en una "
+            "sola campaña"
+        )
     elif closes > 1:
         en += (
             f"{title.en} can close {closes} open handoffs on this plan, so one campaign does a lot"
         )
         es += (
-            f"{title.es} puede cerrar {closes} vías de entrega abiertas de este plan: "
-            "una sola campaña rinde mucho"
+            f"una sola instancia ({title.es}) puede cerrar {closes} vías de entrega abiertas "
+            "de este plan: una sola campaña rinde mucho"
         )
     else:
         en += f"{title.en} can close it"
-        es += f"{title.es} puede cerrarla"
+        es += f"puede cerrarla: {title.es}"
     if early:
         en += "; it comes early, so closing it protects people before the later handoffs."
         es += "; ocurre temprano, así que cerrarla protege a las personas antes de las demás."
