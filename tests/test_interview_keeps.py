@@ -38,8 +38,12 @@ def test_a_new_interview_stopped_at_once_replaces_nothing(
 def test_ctrl_c_on_the_offer_replaces_nothing(run: Any, pack_dir: Path, keys: Any) -> None:
     kept = _finish(run, pack_dir, keys)
     keys(CTRL_C)
-    assert run("--pack", str(pack_dir), "advise").exit_code == 130
+    r = run("--pack", str(pack_dir), "advise")
+    assert r.exit_code == 130 and "nothing was changed" in r.stderr
     assert savefile.default_path().read_text() == kept
+    keys(CTRL_C)
+    r = run("--pack", str(pack_dir), "--lang", "es", "advise")
+    assert "no se cambió nada" in r.stderr
 
 
 def test_the_finished_answers_are_offered_and_reused(run: Any, pack_dir: Path, keys: Any) -> None:

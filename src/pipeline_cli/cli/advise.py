@@ -92,7 +92,7 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
         last = savefile.load(save_to)
         others = savefile.listing() if opts.save is None else []
         if last is not None or others:
-            start = offer.choose_start(last, others, settings.langs[0])
+            start = offer.ask(offer.choose_start, last, others, settings.langs[0])
             if start.saved is not None:
                 given = {**_saved(pack, start.saved), **given}
                 ask = start.action == offer.EDIT

@@ -6,14 +6,29 @@ the letters should go; the command line does the work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
+from pipeline_cli.errors import Interrupted, PipelineError
 from pipeline_cli.interview import prompts, savefile
 from pipeline_cli.interview.labels import LABEL
 from pipeline_cli.plan import jurisdiction
 
 REUSE, EDIT, NEW = "reuse", "edit", "new"
+T = TypeVar("T")
+
+
+def ask(menu: Callable[..., T], *args: Any) -> T:
+    """Run a menu; Ctrl-C stops with a message in the user's language (nothing was changed)."""
+    lang = str(args[-1])
+    try:
+        return menu(*args)
+    except KeyboardInterrupt:
+        raise Interrupted(LABEL["stopped_unchanged"](lang)) from None
+    except EOFError:
+        raise PipelineError(LABEL["no_terminal"](lang)) from None
 
 
 @dataclass(frozen=True)
