@@ -153,3 +153,18 @@ def test_hints_run_as_printed(tmp_path: Path) -> None:
         [*shlex.split(fresh), "--help"], cwd=cwd, env=env, capture_output=True, text=True
     )
     assert help_run.returncode == 0, help_run.stderr
+
+
+@pytest.mark.skipif(not PIPELINE.is_file(), reason="no installed console script")
+def test_the_letters_command_after_the_plan_runs_as_printed(tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": str(tmp_path / "data")}
+    args = ["--plain", "advise", "--set", "state=TX", "--set", "county=Harris"]
+    plan = subprocess.run(
+        [str(PIPELINE), *args], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert plan.returncode == 0, plan.stderr
+    hint = plan.stdout.rstrip().splitlines()[-1].split("with: ", 1)[1]
+    assert hint.startswith(str(PIPELINE))  # not on PATH, not under here: the full path
+    wrote = subprocess.run(shlex.split(hint), cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert wrote.returncode == 0, wrote.stderr
+    assert (tmp_path / "letters-tx-harris-county" / "en" / "plan.md").is_file()
