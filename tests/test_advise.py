@@ -185,7 +185,9 @@ def test_out_writes_the_plan(run: Any, pack: Pack, tmp_path: Path) -> None:
     assert json.loads((out / "plan.json").read_text())["jurisdiction"]["county"] == (
         "Alameda County"
     )
-    assert "wrote" in r.stderr
+    # A short summary (where to start, where the files went), not the whole plan.
+    assert f"Wrote {len(list(out.rglob('*.*')))} file(s) to {out}" in r.stdout
+    assert "Start here" in r.stdout and "Whom to press" not in r.stdout
     again = run("--pack", str(pack.root), "advise", "--set", "state=CA", "--set",
                 "county=Alameda", "--out", str(out), "--force", "--skip-existing")  # fmt: skip
     assert again.exit_code == 2 and "contradict" in again.stderr

@@ -314,3 +314,39 @@ def test_unreadable_pack_path_is_a_file(run, tmp_path: Path) -> None:
     result = run("--pack", str(file), "stages")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {file}: ")
+
+
+def test_global_options_work_after_the_command_too(run: Any) -> None:
+    after = run("handout", "--lang", "both", "--stage", "police_stop")
+    before = run("--lang", "both", "handout", "--stage", "police_stop")
+    assert after.exit_code == 0, after
+    assert after.stdout == before.stdout and "Etapa" in after.stdout
+    es = run("stages", "--lang", "es", "--plain")
+    assert es.exit_code == 0 and "Etapa" in es.stdout
+    r = run("advise", "--lang", "es", "--set", "state=TX", "--set", "county=Harris", "--json")
+    assert r.exit_code == 0, r
+    assert json.loads(r.stdout)["jurisdiction"]["state_name"] == "Texas"
+    assert "--lang" in run("batch", "--help").stdout
+
+
+def test_the_plan_starts_with_where_to_start(run: Any) -> None:
+    sets = ["--set", "state=CA", "--set", "county=Los Angeles", "--set", "city=Pasadena",
+            "--set", "ice_agreement=no", "--set", "police_policy=partial",
+            "--set", "honors_detainers=yes", "--set", "has_287g=yes"]  # fmt: skip
+    data = json.loads(run("advise", *sets, "--json").stdout)
+    start = data["start_here"]
+    assert 3 <= len(start) <= 5
+    assert all(i["reason"] and i["target_title"] for i in start)
+    assert start[0]["status"] == "open"
+    text = run("advise", *sets, "--plain").stdout
+    assert text.index("Start here") < text.index("1. Police stop")
+
+
+def test_stage_ids_are_never_cut_and_show_takes_the_number(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    r = run("stages", "--plain")
+    assert r.exit_code == 0 and "state_prosecution_conviction" in r.stdout
+    assert all(len(line) <= 80 for line in r.stdout.splitlines())
+    assert run("show", "3").stdout == run("show", "state_prosecution_conviction").stdout

@@ -212,7 +212,7 @@ def test_a_pack_without_ice_data_knows_nothing(make_pack: Any, pack_files: Any) 
 
 
 def test_interview_shows_and_preselects_what_ice_lists(pack: Pack, tmp_path: Path) -> None:
-    from pipeline_cli.interview.prompts import Interview
+    from pipeline_cli.interview.session import Interview
 
     interview = Interview(pack, "en", tmp_path / "a.yaml", "pipeline advise --resume")
     question = pack.question("has_287g")

@@ -468,3 +468,24 @@ def test_a_sound_pack_passes(run, make_pack, pack_files) -> None:
         "ok: mini 1.0 (as of 2026-01-01): 1 stages, 1 touchpoints, 1 demands, 2 roles, "
         "1 states, 2 sources, 0 unverified (each says why)\n"
     )
+
+
+def test_help_paragraphs_with_when_are_checked(run, make_pack, pack_files) -> None:
+    q = pack_files["questions.yaml"]["questions"][0]
+    q["help"] = [
+        t("Everywhere"),
+        {"when": "state == 'CA'", "en": "In California", "es": "En California"},
+        {"when": "stat == 'CA'", "en": "Typo", "es": "Errata"},
+        {"when": "limits('DET')", "en": "Only English"},
+    ]
+    root = make_pack(pack_files)
+    found = problems(run, root)
+    assert any("unknown answer key 'stat'" in p and "did you mean 'state'" in p for p in found)
+    assert any("help: missing 'es' text" in p for p in found)
+    pack_files["questions.yaml"]["questions"][0]["help"] = q["help"][:2]
+    from pipeline_cli.pack.load import load_pack
+
+    loaded = load_pack(make_pack(pack_files))
+    first = loaded.questions[0]
+    assert first.help.en == "Everywhere"  # what a list of questions shows
+    assert [p.when for p in first.help_parts] == ["", "state == 'CA'"]

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline_cli.cli import invocation
 from pipeline_cli.errors import UsageError
 from pipeline_cli.interview import savefile
 from pipeline_cli.pack.records import Pack
+from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import answers as ans
 from pipeline_cli.plan.records import Plan
+
+LETTERS = Text("Write the letters and scripts with:", "Escriba las cartas y los guiones con:")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class AdviseOptions:
     fmt: str
     force: bool
     skip_existing: bool
+    reopen: str = ""
+    list_saved: bool = False
 
 
 def interactive() -> bool:
@@ -34,75 +39,143 @@ def interactive() -> bool:
 
 
 def resume_command(settings: Any, opts: AdviseOptions) -> str:
-    words = ["pipeline"]
-    if settings.pack_dir:
-        words += ["--pack", str(settings.pack_dir)]
-    if settings.lang != "en":
-        words += ["--lang", settings.lang]
-    words += ["advise", "--resume"]
+    words = ["advise", "--resume"]
     if opts.save:
         words += ["--save", str(opts.save)]
-    return shlex.join(words)
+    return invocation.command(settings, *words)
 
 
-def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> dict[str, str]:
-    """Answers from every source; interview a person when something is still needed."""
+def _saved(pack: Pack, saved: savefile.Saved) -> dict[str, str]:
+    return ans.validate(pack, saved.answers, str(saved.path))
+
+
+def _reopen(settings: Any, words: str) -> savefile.Saved:
+    found = savefile.find(words)
+    if len(found) == 1:
+        return found[0]
+    listing = invocation.command(settings, "advise", "--list-saved", global_options=False)
+    if not found:
+        raise UsageError(f"no saved interview matches {words!r}; see them with: {listing}")
+    names = ", ".join(s.path.stem for s in found)
+    raise UsageError(f"{words!r} matches {len(found)} saved interviews ({names}); name one")
+
+
+@dataclass(frozen=True)
+class Gathered:
+    answers: dict[str, str]
+    interviewed: bool  # a person just answered: offer to write the letters
+    file: Path | None  # a file that holds exactly these answers, for the next command
+
+
+def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
+    """Answers from every source, interviewing a person when something is still needed."""
     if opts.skip_existing and opts.force:
         raise UsageError("--force and --skip-existing contradict each other; pick one")
     given = ans.gather(pack, opts.answers_file, opts.sets)
     save_to = opts.save or savefile.default_path()
-    if opts.resume:
+    ask = False  # interview even though nothing required is missing (review a saved one)
+    file = opts.answers_file if not opts.sets else None
+    if opts.reopen:
+        reopened = _reopen(settings, opts.reopen)
+        given = {**_saved(pack, reopened), **given}
+        ask = interactive()
+        file = reopened.path if not opts.sets else None
+    elif opts.resume:
         if not save_to.is_file():
-            raise UsageError(f"nothing to resume: {save_to} does not exist; run pipeline advise")
+            fresh = invocation.command(settings, "advise")
+            raise UsageError(f"nothing to resume: {save_to} does not exist; run {fresh}")
         saved = ans.validate(pack, ans.load_file(save_to), str(save_to))
         given = {**saved, **given}
-    if opts.resume or ans.missing(pack, given):
+    elif interactive() and not opts.answers_file and not opts.sets and ans.missing(pack, given):
+        from pipeline_cli.interview import offer
+
+        last = savefile.load(save_to)
+        others = savefile.listing() if opts.save is None else []
+        if last is not None or others:
+            start = offer.ask(offer.choose_start, last, others, settings.langs[0])
+            if start.saved is not None:
+                given = {**_saved(pack, start.saved), **given}
+                ask = start.action == offer.EDIT
+                file = start.saved.path if not opts.sets else None
+    if opts.resume or ask or ans.missing(pack, given):
         if not interactive():
             ans.require(pack, given)
             if opts.resume:
                 raise UsageError("--resume needs a terminal to continue the interview")
         else:
-            from pipeline_cli.interview.prompts import run_interview
+            from pipeline_cli.interview.labels import LABEL
+            from pipeline_cli.interview.session import run_interview
 
             hint = resume_command(settings, opts)
-            given = run_interview(pack, settings.langs[0], given, save_to, hint)
-            print(f"answers saved in {save_to}", file=sys.stderr)
-            return given
+            lang = settings.langs[0]
+            given = run_interview(pack, lang, given, save_to, hint, keep=opts.save is None)
+            print(LABEL["saved"](lang).format(path=save_to), file=sys.stderr)
+            return Gathered(given, True, save_to)
     if opts.save:
         savefile.save(opts.save, given)
-    return given
+        file = opts.save
+    return Gathered(given, False, file)
 
 
-def write_files(plan: Plan, settings: Any, opts: AdviseOptions) -> list[Path]:
-    """--out DIR: plan, letters and scripts, written by outputs.write_outputs."""
-    from pipeline_cli.documents.outputs import write_outputs
+def letters_command(settings: Any, opts: AdviseOptions, gathered: Gathered, plan: Plan) -> str:
+    """The command that writes this plan's letters: from the file that holds these answers,
+    or with the same --answers and --set as this run."""
+    from pipeline_cli.cli.outfiles import suggested_folder
 
-    assert opts.out is not None
-    return write_outputs(
-        plan,
-        opts.out,
-        langs=settings.langs,
-        fmt=opts.fmt,
-        force=opts.force,
-        skip_existing=opts.skip_existing,
-    )
+    words = ["advise"]
+    if gathered.file is not None:
+        words += ["--answers", str(gathered.file)]
+    else:
+        if opts.answers_file:
+            words += ["--answers", str(opts.answers_file)]
+        for pair in opts.sets:
+            words += ["--set", pair]
+    return invocation.command(settings, *words, "--out", str(suggested_folder(plan)))
+
+
+def list_saved(settings: Any) -> None:
+    """--list-saved: the interviews kept by jurisdiction, and how to reopen each."""
+    kept = savefile.listing()
+    if not kept:
+        print(f"no saved interviews in {savefile.archive_dir()}")
+        return
+    for s in kept:
+        status = "finished" if s.finished else "not finished"
+        again = invocation.command(settings, "advise", "--reopen", s.path.stem)
+        print(f"{s.place()} ({status}): {again}")
 
 
 def advise(settings: Any, opts: AdviseOptions) -> None:
     from pipeline_cli.plan.build import build_plan
 
+    if opts.list_saved:
+        list_saved(settings)
+        return
     pack = settings.pack()
-    plan = build_plan(pack, collect_answers(pack, settings, opts))
+    gathered = collect_answers(pack, settings, opts)
+    plan = build_plan(pack, gathered.answers)
+    out, fmt, langs = opts.out, opts.fmt, settings.langs
+    if gathered.interviewed and out is None and not opts.json:
+        from pipeline_cli.cli.outfiles import ask_for_files
+
+        chosen = ask_for_files(plan, langs[0])
+        if chosen is not None:
+            out, fmt, langs = (
+                chosen.folder,
+                chosen.fmt,
+                ("en", "es") if chosen.lang == "both" else (chosen.lang,),
+            )
     if opts.json:
         from pipeline_cli.cli.jsonout import print_json
         from pipeline_cli.documents.planjson import plan_to_dict
 
         print_json(plan_to_dict(plan, settings.lang))
-    elif opts.out is None:  # with --out the plan is in the files; the terminal stays quiet
+    elif out is None:
         from pipeline_cli.cli.planview import show_plan
 
         show_plan(settings.console(), plan, settings.langs)
-    if opts.out is not None:
-        written = write_files(plan, settings, opts)
-        plan_md = opts.out / settings.langs[0] / "plan.md"
-        print(f"wrote {len(written)} file(s) to {opts.out}; the plan: {plan_md}", file=sys.stderr)
+        print(f"\n{LETTERS(settings.langs[0])} {letters_command(settings, opts, gathered, plan)}")
+    if out is not None:
+        from pipeline_cli.cli.outfiles import write_and_summarize
+
+        write_and_summarize(plan, settings, out, fmt, langs, opts, quiet=opts.json)

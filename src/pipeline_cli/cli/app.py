@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from pipeline_cli import __version__
+from pipeline_cli.cli.options import Lang, with_shared_options
 from pipeline_cli.errors import PipelineError, message_lines
 
 if TYPE_CHECKING:
@@ -27,16 +27,10 @@ app = typer.Typer(
     help="Find where people and their data pass to ICE in your jurisdiction, who can close "
     "each handoff, and what to ask them for.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class Lang(str, Enum):
-    en = "en"
-    es = "es"
-    both = "both"
 
 
 class Settings:
@@ -126,6 +120,9 @@ def _register_more() -> None:
 
     for name in COMMAND_MODULES:
         import_module(name).register(app, _settings)
+    for info in app.registered_commands:  # --pack, --lang, --plain after the command too
+        if info.callback is not None:
+            info.callback = with_shared_options(info.callback)
 
 
 _register_more()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,9 +32,10 @@ def read_input(file: str) -> tuple[bytes, str]:
 
 @contextmanager
 def _progress(settings: Any, total: int) -> Iterator[Any]:
-    """A callback `step(item)`; a bar on stderr only for a person at a terminal."""
+    """A callback `step(item)`: a bar on stderr for a person at a terminal; otherwise (a
+    script, a CI log) a line on stderr every few seconds, so a long run is never silent."""
     if settings.plain or not sys.stderr.isatty():
-        yield lambda item: None
+        yield _progress_lines(total)
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -54,14 +54,27 @@ def _progress(settings: Any, total: int) -> Iterator[Any]:
         yield step
 
 
+def _progress_lines(total: int, every: float = 2.0) -> Any:
+    import time
+
+    last = [time.monotonic()]
+    count = [0]
+
+    def step(item: Item) -> None:
+        count[0] += 1
+        now = time.monotonic()
+        if now - last[0] >= every or count[0] == total:
+            last[0] = now
+            print(f"batch: {count[0]}/{total} {item.folder}", file=sys.stderr, flush=True)
+
+    return step
+
+
 def _rerun(settings: Any, file: str, out: Path, fmt: str) -> str:
-    words = ["pipeline"]
-    if settings.pack_dir:
-        words += ["--pack", str(settings.pack_dir)]
-    if settings.lang != "en":
-        words += ["--lang", settings.lang]
-    words += ["batch", file, "--out", str(out), "--format", fmt, "--skip-existing"]
-    return shlex.join(words)
+    from pipeline_cli.cli import invocation
+
+    words = ["batch", file, "--out", str(out), "--format", fmt, "--skip-existing"]
+    return invocation.command(settings, *words)
 
 
 def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool) -> None:

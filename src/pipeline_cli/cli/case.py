@@ -8,13 +8,13 @@ once the letter is made.
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline_cli.cli import advise as advising
+from pipeline_cli.cli import invocation
 from pipeline_cli.documents import casedoc, writers
 from pipeline_cli.errors import UsageError
 from pipeline_cli.interview import savefile
@@ -105,10 +105,10 @@ def collect(pack: Pack, kind: CaseKind, settings: Any, opts: CaseOptions) -> dic
     if ans.missing(fpack, given) and not advising.interactive():
         ans.require(fpack, given)
     elif ans.missing(fpack, given):
-        from pipeline_cli.interview.prompts import run_interview
+        from pipeline_cli.interview.session import run_interview
 
         autosave = savefile.default_path().parent / f"case-{kind.id}.yaml"
-        hint = shlex.join(["pipeline", "case", kind.id, "--answers", str(autosave)])
+        hint = invocation.command(settings, "case", kind.id, "--answers", str(autosave))
         given = run_interview(fpack, settings.langs[0], given, autosave, hint, DONE)
         autosave.unlink(missing_ok=True)  # the details live on only where the user puts them
     if opts.save:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 
 from pipeline_cli.pack.text import Text
@@ -26,15 +27,41 @@ L = {
     "warnings": Text("Warnings", "Advertencias"),
     "sources": Text("Sources", "Fuentes"),
     "sources_where": Text(
-        "{n} cited; the full list with links is in plan.md (advise --out DIR) and in "
-        "advise --json.",
-        "{n} citadas; la lista completa con enlaces está en plan.md (advise --out CARPETA) y en "
-        "advise --json.",
+        "{n} cited; the full list with links is in plan.md and plan.json, which the command "
+        "below writes.",
+        "{n} citadas; la lista completa con enlaces está en plan.md y plan.json, que escribe el "
+        "comando de abajo.",
     ),
     "none": Text("nothing left to demand here", "nada que exigir aquí"),
     "preempted": Text("state law blocks local action", "la ley estatal impide la acción local"),
     "ice": Text("What ICE's own lists say", "Lo que dicen las listas de ICE"),
+    "start": Text("Start here", "Empiece por aquí"),
+    "start_none": Text(
+        "No open handoff here that a local official can close; see the state-level demands below.",
+        "No hay aquí vías de entrega abiertas que un funcionario local pueda cerrar; vea abajo "
+        "las exigencias al estado.",
+    ),
 }
+
+
+def show_start_here(console: Console, plan: Plan, lang: str) -> None:
+    """The three to five handoffs to work on first, whom to press, and why in this order."""
+    from pipeline_cli.plan.priorities import start_here
+
+    titles = {t.role.id: t.title(lang) for t in plan.targets}
+    console.print(f"\n[bold]{L['start'](lang)}[/]")
+    items = start_here(plan)
+    if not items:
+        console.print(f"  [dim]{L['start_none'](lang)}[/]")
+    for n, item in enumerate(items, 1):
+        colour, label = STATUS[item.handoff.status]
+        head = f"{n}. [{colour}]{label(lang)}[/] {escape(item.handoff.touchpoint.title(lang))}"
+        console.print(head)
+        console.print(f"   → {escape(item.demand.demand.title(lang))}")
+        console.print(
+            f"   {L['press'](lang)}: [bold]{escape(titles.get(item.target, item.target))}[/]"
+        )
+        console.print(Padding(f"[dim]{escape(item.reason(lang))}[/]", (0, 0, 0, 3)))
 
 
 def _place(plan: Plan, lang: str) -> str:
@@ -57,6 +84,7 @@ def _one(console: Console, plan: Plan, lang: str) -> None:
         console.print(f"\n[bold]{lab['ice']}[/]")
         for line in plan.ice.lines():
             console.print(f"• {escape(line(lang))}")
+    show_start_here(console, plan, lang)
     for ps in plan.stages:
         console.print(f"\n[bold underline]{ps.stage.order}. {escape(ps.stage.title(lang))}[/]")
         closed = [p for p in ps.touchpoints if p.status == "closed"]

@@ -61,7 +61,7 @@ def stages_table(console: Console, pack: Pack, langs: tuple[str, ...]) -> None:
     for lang in langs:
         table = Table(title=pack.title(lang), show_lines=False)
         table.add_column("#", justify="right")
-        table.add_column("id")
+        table.add_column("id", no_wrap=True)  # the id is typed: never cut it
         table.add_column(LABELS["stage"](lang))
         table.add_column(LABELS["touchpoints"](lang), justify="right")
         table.add_column(LABELS["demands"](lang), justify="right")

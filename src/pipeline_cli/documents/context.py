@@ -189,5 +189,21 @@ def plan_doc(plan: Plan, lang: str) -> dict[str, Any]:
         warnings=[w.text(lang) for w in plan.warnings],
         ice=[line(lang) for line in plan.ice.lines()] if plan.ice is not None else [],
         sources=[{"title": s.title, "url": s.url} for s in plan.sources],
+        start_here=_start_here(plan, lang, titles),
     )
     return ctx
+
+
+def _start_here(plan: Plan, lang: str, titles: dict[str, str]) -> list[dict[str, str]]:
+    from pipeline_cli.plan.priorities import start_here
+
+    return [
+        {
+            "handoff": i.handoff.touchpoint.title(lang),
+            "status": i.handoff.status,
+            "demand": i.demand.demand.title(lang),
+            "target": titles.get(i.target, i.target),
+            "reason": i.reason(lang),
+        }
+        for i in start_here(plan)
+    ]

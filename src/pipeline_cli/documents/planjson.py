@@ -6,7 +6,9 @@ of the state laws behind the status); demands' ask, why and preempted_by (law id
 name (the generic role name); created (date); disclaimer; ice (what ICE's own lists say about
 the county: each list's source, date and page, the agreements with their PDF links, the
 facilities, the answers taken from the lists, and the same sentences the plan prints; null
-when the pack ships no ICE data).
+when the pack ships no ICE data);
+start_here (the three to five open handoffs to work on first: touchpoint, status, stage,
+demand, target role and title, reason).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from pipeline_cli.pack.ice import Agreement, Facility, ListInfo
 from pipeline_cli.plan.ice_facts import IceFacts
+from pipeline_cli.plan.priorities import start_here
 from pipeline_cli.plan.records import Plan, PlanDemand, PlanTouchpoint
 
 
@@ -83,6 +86,7 @@ def plan_to_dict(plan: Plan, lang: str) -> dict[str, Any]:
         "ice": ice_dict(plan.ice, lang) if plan.ice is not None else None,
         "warnings": [{"id": w.id, "text": w.text(lang)} for w in plan.warnings],
         "sources": [{"id": s.id, "title": s.title, "url": s.url} for s in plan.sources],
+        "start_here": _start_here(plan, lang),
         "created": plan.created.isoformat(),
         "disclaimer": plan.pack.disclaimer(lang),
     }
@@ -129,3 +133,19 @@ def _facility(f: Facility) -> dict[str, Any]:
         "field_office": f.field_office,
         "counties": list(f.counties),
     }
+
+
+def _start_here(plan: Plan, lang: str) -> list[dict[str, Any]]:
+    titles = {t.role.id: t.title(lang) for t in plan.targets}
+    return [
+        {
+            "touchpoint": i.handoff.touchpoint.id,
+            "status": i.handoff.status,
+            "stage": i.stage.stage.id,
+            "demand": i.demand.demand.id,
+            "target": i.target,
+            "target_title": titles.get(i.target, i.target),
+            "reason": i.reason(lang),
+        }
+        for i in start_here(plan)
+    ]

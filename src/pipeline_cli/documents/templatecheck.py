@@ -31,7 +31,7 @@ _DOC = _BASE | {
     "with_why",
 }
 _KNOWN = {
-    "plan": _BASE | {"stages", "targets", "warnings", "ice", "sources"},
+    "plan": _BASE | {"stages", "targets", "warnings", "ice", "sources", "start_here"},
     "index": _BASE | {"files"},
     "base.html": {"body", "lang", "title"},
     "handout": _HANDOUT,

@@ -106,6 +106,14 @@ class DefaultRule:
 
 
 @dataclass(frozen=True)
+class HelpPart:
+    """One paragraph of a question's help or "where to find it", shown when `when` holds."""
+
+    text: Text
+    when: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     type: str  # state | county | text | choice
@@ -119,6 +127,10 @@ class Question:
     when: str = ""
     required: bool = False
     sources: tuple[str, ...] = ()
+    # Every paragraph of help / where, in order, with its condition; `help` and `where` above
+    # hold only the paragraphs that apply everywhere (what a list of questions shows).
+    help_parts: tuple[HelpPart, ...] = ()
+    where_parts: tuple[HelpPart, ...] = ()
 
     def choice_values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)

@@ -37,6 +37,17 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
         resume: Annotated[
             bool, typer.Option("--resume", help="Continue an interrupted interview.")
         ] = False,
+        reopen: Annotated[
+            str,
+            typer.Option(
+                "--reopen",
+                metavar="PLACE",
+                help="Reopen a saved interview by place, e.g. 'pasadena' or 'tx harris'.",
+            ),
+        ] = "",
+        list_saved: Annotated[
+            bool, typer.Option("--list-saved", help="List saved interviews, by place.")
+        ] = False,
         format: FormatOpt = LetterFormat.md,
         force: ForceOpt = False,
         skip_existing: SkipExistingOpt = False,
@@ -46,6 +57,16 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
         from pipeline_cli.cli.advise import advise as run
 
         opts = AdviseOptions(
-            answers, tuple(set_ or ()), save, resume, json, out, format.value, force, skip_existing
+            answers,
+            tuple(set_ or ()),
+            save,
+            resume,
+            json,
+            out,
+            format.value,
+            force,
+            skip_existing,
+            reopen,
+            list_saved,
         )
         run(settings(ctx), opts)

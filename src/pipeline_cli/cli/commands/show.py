@@ -22,7 +22,9 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
     @app.command()
     def show(
         ctx: typer.Context,
-        stage: Annotated[str, typer.Argument(help="Stage id, as listed by `pipeline stages`.")],
+        stage: Annotated[
+            str, typer.Argument(help="Stage id or number, as listed by `pipeline stages`.")
+        ],
         format: Annotated[ShowFormat, typer.Option("--format", help="Output format.")] = (
             ShowFormat.text
         ),
@@ -34,7 +36,9 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
 
         s = settings(ctx)
         pack = s.pack()
-        found = pack.stage(stage)
+        found = pack.stage(stage) or next(
+            (st for st in pack.stages if stage.isdigit() and st.order == int(stage)), None
+        )
         if found is None:
             ids = [st.id for st in pack.stages]
             hint = did_you_mean(stage, ids)

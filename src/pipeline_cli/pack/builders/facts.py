@@ -8,6 +8,8 @@ from pipeline_cli.pack.builders.laws import law
 from pipeline_cli.pack.builders.shared import (
     EMPTY,
     choices_of,
+    help_parts,
+    joined,
     list_of_mappings,
     sources_of,
 )
@@ -138,13 +140,14 @@ def questions(r: Reader, raw: Any, refs: Refs) -> list[Question]:
             rules.append(DefaultRule(value, rule_when))
         when = r.string(d, "when", what)
         refs.expression(when, r, d.line_of("when"))
+        helps, wheres = help_parts(r, d, "help", what, refs), help_parts(r, d, "where", what, refs)
         out.append(
             Question(
                 id=ident,
                 type=qtype,
                 prompt=r.text(d, "prompt", what) or EMPTY,
-                help=r.text(d, "help", what) or EMPTY,
-                where=r.text(d, "where", what) or EMPTY,
+                help=joined(helps),
+                where=joined(wheres),
                 group=r.choice(d, "group", what, GROUPS, "practice"),
                 choices=choices,
                 default=default,
@@ -152,6 +155,8 @@ def questions(r: Reader, raw: Any, refs: Refs) -> list[Question]:
                 when=when,
                 required=r.flag(d, "required", what),
                 sources=sources_of(r, d, what, refs, required=False),
+                help_parts=helps,
+                where_parts=wheres,
             )
         )
     return out

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline_cli.pack.fields import Reader, did_you_mean
-from pipeline_cli.pack.records import Clause
+from pipeline_cli.pack.records import Clause, HelpPart
 from pipeline_cli.pack.refs import Refs
 from pipeline_cli.pack.text import SOURCE_KINDS, Choice, Source, Text
-from pipeline_cli.pack.yamlio import LDict
+from pipeline_cli.pack.yamlio import LDict, LList
 
 EMPTY = Text("", "")
 
@@ -73,6 +73,34 @@ def choices_of(r: Reader, raw: Any, line: int, what: str) -> tuple[Choice, ...]:
     if not out:
         r.error(line, f"{what}: needs at least one choice")
     return tuple(out)
+
+
+def help_parts(r: Reader, d: LDict, key: str, what: str, refs: Refs) -> tuple[HelpPart, ...]:
+    """`help:`/`where:` as {en, es}, or as a list of {en, es, when} paragraphs."""
+    value = d.get(key)
+    if not isinstance(value, LList):
+        text = r.text(d, key, what)
+        return (HelpPart(text),) if text is not None else ()
+    out = []
+    for item, line in r.items(d, key, what):
+        m = r.mapping(item, f"{what}.{key} item", line)
+        if m is None:
+            continue
+        r.keys(m, f"{what}.{key} item", ["en", "es"], ["when"])
+        text = Text(r.string(m, "en", what), r.string(m, "es", what))
+        for lang in ("en", "es"):
+            if not getattr(text, lang).strip():
+                r.error(m.line_of(lang), f"{what}.{key}: missing {lang!r} text")
+        when = r.string(m, "when", what)
+        refs.expression(when, r, m.line_of("when"))
+        out.append(HelpPart(text, when))
+    return tuple(out)
+
+
+def joined(parts: tuple[HelpPart, ...]) -> Text:
+    """The paragraphs that apply everywhere (no `when`), joined."""
+    plain = [p.text for p in parts if not p.when]
+    return Text(" ".join(t.en for t in plain), " ".join(t.es for t in plain))
 
 
 def check_law_codes(r: Reader, d: LDict, key: str, what: str, codes: tuple[str, ...]) -> None:
