@@ -58,11 +58,25 @@ def template_dirs(pack_root: Path | None) -> tuple[Path, ...]:
     return (builtin,)
 
 
+class _InsideLoader(FileSystemLoader):
+    """Templates from the given folders, never through a link that leads out of them."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
+            raise TemplateProblem(
+                f"templates/{template}:1: a link to a file outside the pack; "
+                "copy the file into the pack"
+            )
+        return source, filename, uptodate
+
+
 @cache
 def environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
     """The one template environment: sandboxed, strict, autoescaping HTML only."""
     return SandboxedEnvironment(
-        loader=FileSystemLoader([str(d) for d in dirs]),
+        loader=_InsideLoader([str(d) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=lambda name: bool(name) and str(name).endswith(".html.j2"),
         trim_blocks=True,
