@@ -27,10 +27,10 @@ from jinja2 import (
     TemplateSyntaxError,
     meta,
 )
-from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline_cli.documents import mdlite
 from pipeline_cli.errors import PipelineError
+from pipeline_cli.pack import sandbox
 from pipeline_cli.pack.records import Pack
 
 KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
@@ -73,9 +73,9 @@ class _InsideLoader(FileSystemLoader):
 
 
 @cache
-def environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
-    """The one template environment: sandboxed, strict, autoescaping HTML only."""
-    return SandboxedEnvironment(
+def environment(dirs: tuple[Path, ...]) -> sandbox.BoundedSandbox:
+    """The one template environment: sandboxed and bounded, strict, autoescaping HTML only."""
+    return sandbox.BoundedSandbox(
         loader=_InsideLoader([str(d) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=lambda name: bool(name) and str(name).endswith(".html.j2"),
@@ -120,12 +120,15 @@ class Renderer:
 
     def _render(self, name: str, ctx: dict[str, Any]) -> str:
         try:
-            return self.env.get_template(name).render(ctx)
+            template = self.env.get_template(name)
+            return sandbox.guard(lambda: sandbox.join(template.generate(ctx)))
         except TemplateNotFound as exc:
             raise TemplateProblem(
                 f"templates/{exc.name}:1: missing template; add it (see templates/en/)"
             ) from None
-        except (TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        except PipelineError:
+            raise
+        except Exception as exc:  # whatever a template raises is the template's to fix
             raise TemplateProblem(f"{where(exc, self.dirs)}: {exc}") from None
 
     def body(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:

@@ -10,9 +10,9 @@ from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pipeline_cli.errors import PipelineError
+from pipeline_cli.pack import sandbox
 from pipeline_cli.pack.records import StateFacts
 
 # Names an expression may use besides the answer keys.
@@ -24,8 +24,8 @@ LAW_CODES = (
 
 
 @cache
-def _env() -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+def _env() -> sandbox.BoundedImmutableSandbox:
+    return sandbox.BoundedImmutableSandbox(undefined=StrictUndefined)
 
 
 def _hint(word: str, options: Iterable[str]) -> str:
@@ -51,9 +51,13 @@ def evaluate(src: str, context: Mapping[str, Any]) -> bool:
     if not src.strip():
         return True
     try:
-        return bool(compile_expr(src)(**context))
-    except (UndefinedError, SecurityError, TypeError, ValueError) as exc:
+        return sandbox.guard(lambda: bool(compile_expr(src)(**context)), timed=False)
+    except ExprError:
+        raise
+    except (SecurityError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
         raise ExprError(f"expression {src!r} failed: {exc}") from None
+    except Exception as exc:  # anything else a pack's expression can raise is the pack's fault
+        raise ExprError(f"expression {src!r} failed: {type(exc).__name__}: {exc}") from None
 
 
 def context(answers: Mapping[str, str], facts: StateFacts) -> dict[str, Any]:
@@ -135,9 +139,14 @@ def _title(template: str) -> Template:
 def render_title(template: str, values: Mapping[str, str]) -> str:
     """Render a short title template such as 'Sheriff of {{ county }}'."""
     try:
-        return _title(template).render(**values).strip()
+        title = _title(template)
+        return sandbox.guard(lambda: sandbox.join(title.generate(**values))).strip()
+    except PipelineError:
+        raise
     except (TemplateSyntaxError, UndefinedError, SecurityError) as exc:
         raise ExprError(f"title {template!r} failed: {exc}") from None
+    except Exception as exc:  # anything else a pack's title can raise is the pack's fault
+        raise ExprError(f"title {template!r} failed: {type(exc).__name__}: {exc}") from None
 
 
 def template_names(template: str) -> tuple[set[str], str]:
