@@ -9,7 +9,7 @@ from pipeline_cli.pack.load import inspect_pack
 
 def validate_pack(root: Path | None) -> tuple[list[str], str]:
     """Every problem in the pack at `root`, and a one-line summary when it is sound."""
-    pack, problems = inspect_pack(root)
+    pack, problems = inspect_pack(root, run_expressions=True)
     if pack is None:
         return problems, ""
     if not problems:  # templates render against the pack's data, so only a sound pack

@@ -60,6 +60,16 @@ def evaluate(src: str, context: Mapping[str, Any]) -> bool:
         raise ExprError(f"expression {src!r} failed: {type(exc).__name__}: {exc}") from None
 
 
+@cache
+def names_used(src: str) -> frozenset[str]:
+    """The names an expression reads (empty when it does not compile)."""
+    try:
+        tree = _env().parse("{{ (" + src + ") }}")
+    except TemplateSyntaxError:
+        return frozenset()
+    return frozenset(n.name for n in tree.find_all(nodes.Name) if n.ctx == "load")
+
+
 def context(answers: Mapping[str, str], facts: StateFacts) -> dict[str, Any]:
     """The names an expression sees: every answer key, the state's facts, law helpers."""
 

@@ -15,6 +15,7 @@ from pipeline_cli.pack.builders import cases as casefile
 from pipeline_cli.pack.builders import facts as fact_builders
 from pipeline_cli.pack.builders import shared as builders
 from pipeline_cli.pack.builders import stages as stage_builders
+from pipeline_cli.pack.exercise import exercise
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.pack.refs import Refs, check_refs
@@ -78,8 +79,13 @@ def load_pack(root: Path | None = None) -> Pack:
     return pack
 
 
-def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
-    """Load a pack, returning it (when it loads at all) and every problem found."""
+def inspect_pack(
+    root: Path | None = None, *, run_expressions: bool = False
+) -> tuple[Pack | None, list[str]]:
+    """Load a pack, returning it (when it loads at all) and every problem found.
+
+    `run_expressions` (for validate) also runs every expression and title as a plan would.
+    """
     root = root or default_pack_dir()
     if not root.is_dir():
         raise PipelineError(f"{root}: no such pack folder; pass a folder holding pack.yaml")
@@ -136,6 +142,8 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
         clauses=present("clauses.yaml", set(clauses)),
         stages=stages,
     )
+    if run_expressions and not loaded.problems:
+        loaded.problems += exercise(loaded.refs, questions, states, cases)
     if meta is None:
         return None, loaded.problems
     pack = Pack(
