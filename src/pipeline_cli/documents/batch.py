@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline_cli.documents import outputs, writers
+from pipeline_cli.documents import mdlite, outputs, writers
 from pipeline_cli.errors import UsageError
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan import jurisdiction
@@ -100,7 +100,7 @@ _HEAD = {
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return mdlite.escape(text).replace("|", "\\|")
 
 
 def write_index(out: Path, source: str, done: list[Done], opts: Options) -> bool:

@@ -1,9 +1,13 @@
 """The small Markdown subset our templates write, parsed into blocks for txt, html and docx.
 
 Supported: `#` headings, paragraphs (a line ending in a backslash breaks the line), `- `
-bullets, `1. ` numbered items, `---` rules, `**bold**` and `[text](url)` links. That is all
-a letter or script needs, and keeping it this small means every output format renders the
-same document the same way.
+bullets, `1. ` numbered items, `---` rules, `**bold**` and `[text](url)` links, and a backslash
+before a mark (`\\*`, `\\[`, `\\#`) to write the mark itself. That is all a letter or script
+needs, and keeping it this small means every output format renders the same document the same
+way.
+
+Text from answers and packs is made inert by `escape` before a template sees it (`inert`), so
+a name can never become a heading, a list, bold type or a link.
 """
 
 from __future__ import annotations
@@ -11,11 +15,60 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from typing import Any
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^[-*]\s+(.*)$")
 _NUMBERED = re.compile(r"^\d+[.)]\s+(.*)$")
 _INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+_MARKS = "\\*[]#-+.()"
+_ESCAPED = re.compile(r"\\([" + re.escape(_MARKS) + "])")
+_HOLD = 0xE000  # private-use code points stand in for escaped marks while spans are found
+_SPECIAL = re.compile(r"[\\*\[\]]")
+_LINE_END = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+_LEADING = re.compile(r"^(?:(#(?=#*(?:\s|$))|-(?=\s|-|$))|\d+(?=[.)](?:\s|$)))")
+
+
+def escape(text: str) -> str:
+    """`text` as inert Markdown: one line, its marks escaped; shown as is in every format."""
+    text = _LINE_END.sub(" ", text)
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    lead = _LEADING.match(text)
+    if lead is None:
+        return text
+    if lead.group(1):  # "# x", "- x", "---": a heading, bullet or rule at the start of a line
+        return "\\" + text
+    return f"{text[: lead.end()]}\\{text[lead.end() :]}"  # "1. x": a numbered item
+
+
+def inert(value: Any) -> Any:
+    """Every string in a template context (dicts and lists within) passed through `escape`."""
+    if isinstance(value, str):
+        return (
+            escape(value)
+            if _SPECIAL.search(value) or _LEADING.match(value) or (_LINE_END.search(value))
+            else value
+        )
+    if isinstance(value, dict):
+        return {k: inert(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(inert(v) for v in value)
+    return value
+
+
+def _hold(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(_HOLD + _MARKS.index(m.group(1))), text)
+
+
+def _release(text: str) -> str:
+    return "".join(
+        _MARKS[ord(c) - _HOLD] if _HOLD <= ord(c) < _HOLD + len(_MARKS) else c for c in text
+    )
+
+
+def _breaks(line: str) -> bool:
+    """A line ending in a backslash that is not itself escaped breaks the line."""
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
 @dataclass(frozen=True)
@@ -36,20 +89,20 @@ class Block:
 def inline(text: str) -> tuple[Span, ...]:
     """Split a line of text into plain, bold, link and line-break spans."""
     spans: list[Span] = []
-    for n, piece in enumerate(text.split("\\\n")):
+    for n, piece in enumerate(_hold(text).split("\\\n")):
         if n:
             spans.append(Span("break", "\n"))
         pos = 0
         for m in _INLINE.finditer(piece):
             if m.start() > pos:
-                spans.append(Span("text", piece[pos : m.start()]))
+                spans.append(Span("text", _release(piece[pos : m.start()])))
             if m.group("bold") is not None:
-                spans.append(Span("bold", m.group("bold")))
+                spans.append(Span("bold", _release(m.group("bold"))))
             else:
-                spans.append(Span("link", m.group("text"), m.group("url")))
+                spans.append(Span("link", _release(m.group("text")), _release(m.group("url"))))
             pos = m.end()
         if pos < len(piece):
-            spans.append(Span("text", piece[pos:]))
+            spans.append(Span("text", _release(piece[pos:])))
     return tuple(spans)
 
 
@@ -64,9 +117,7 @@ def parse(markdown: str) -> list[Block]:
         nonlocal list_kind
         if para:
             # A line ending in a backslash keeps its break; other lines join with a space.
-            text = "".join(
-                line[:-1] + "\\\n" if line.endswith("\\") else line + " " for line in para
-            )
+            text = "".join(line[:-1] + "\\\n" if _breaks(line) else line + " " for line in para)
             blocks.append(Block("para", inline(text.rstrip(" \\\n"))))
             para.clear()
         if items:

@@ -30,7 +30,7 @@ from jinja2 import (
 
 from pipeline_cli.documents import mdlite
 from pipeline_cli.errors import PipelineError
-from pipeline_cli.pack import sandbox
+from pipeline_cli.pack import plaintext, sandbox
 from pipeline_cli.pack.records import Pack
 
 KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
@@ -121,7 +121,10 @@ class Renderer:
     def _render(self, name: str, ctx: dict[str, Any]) -> str:
         try:
             template = self.env.get_template(name)
-            return sandbox.guard(lambda: sandbox.join(template.generate(ctx)))
+            if name.endswith(".md.j2"):  # answers and pack text are text, never Markdown
+                ctx = mdlite.inert(ctx)
+            text = sandbox.guard(lambda: sandbox.join(template.generate(ctx)))
+            return plaintext.strip_controls(text)  # nor escape sequences, from any template
         except TemplateNotFound as exc:
             raise TemplateProblem(
                 f"templates/{exc.name}:1: missing template; add it (see templates/en/)"

@@ -12,7 +12,7 @@ from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 
 from pipeline_cli.errors import PipelineError
-from pipeline_cli.pack import sandbox
+from pipeline_cli.pack import plaintext, sandbox
 from pipeline_cli.pack.records import StateFacts
 
 # Names an expression may use besides the answer keys.
@@ -150,7 +150,8 @@ def render_title(template: str, values: Mapping[str, str]) -> str:
     """Render a short title template such as 'Sheriff of {{ county }}'."""
     try:
         title = _title(template)
-        return sandbox.guard(lambda: sandbox.join(title.generate(**values))).strip()
+        text = sandbox.guard(lambda: sandbox.join(title.generate(**values)))
+        return plaintext.strip_controls(" ".join(text.split()))  # one line, no escapes
     except PipelineError:
         raise
     except (TemplateSyntaxError, UndefinedError, SecurityError) as exc:
