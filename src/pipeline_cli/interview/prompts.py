@@ -60,10 +60,11 @@ class Interview:
                 f"Stopped. Your answers are saved in {self.save_to}. "
                 f"Resume with: {self.resume_hint}"
             ) from None
-        except EOFError:
+        except EOFError:  # Ctrl-D at a text prompt
+            savefile.save(self.save_to, answers)
             raise PipelineError(
-                "no terminal to answer the questions on; pass --answers FILE "
-                "(YAML or JSON) or --set key=value"
+                f"the input ended (Ctrl-D) before the questions were done. Your answers are "
+                f"saved in {self.save_to} (readable only by you). Resume with: {self.resume_hint}"
             ) from None
         return answers
 
