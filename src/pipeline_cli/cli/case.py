@@ -164,8 +164,11 @@ def run_case(settings: Any, opts: CaseOptions, today: dt.date | None = None) -> 
     fmt = output_format(opts)
     check_options(opts, langs, fmt)
     targets = _targets(kind, opts, langs, fmt)
+    for path in targets.values():
+        writers.check_paths(path.parent, [path])
     writers.refuse_existing(targets.values(), force=opts.force)
     savefile.refuse_existing(opts.save, opts.force)
+    writers.remove_stale_temps(targets.values())
     autosave = savefile.case_path(kind.id)
     try:
         used_autosave = _make_letter(pack, kind, settings, opts, targets, fmt, today)
