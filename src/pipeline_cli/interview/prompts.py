@@ -14,7 +14,7 @@ import questionary
 from questionary import Choice
 
 from pipeline_cli.errors import Interrupted, PipelineError
-from pipeline_cli.interview import savefile
+from pipeline_cli.interview import savefile, terminal
 from pipeline_cli.pack.records import Pack, Question
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import answers as ans
@@ -102,7 +102,7 @@ class Interview:
             rows = [Choice(self._row(q, answers), value=q.id) for q in qs]
             done = Choice(self.done(self.lang), value=DONE)
             picked = questionary.select(
-                LABEL["review"](self.lang), choices=[done, *rows], default=DONE
+                LABEL["review"](self.lang), choices=[done, *rows], default=DONE, **terminal.screen()
             ).unsafe_ask()
             if picked == DONE:
                 return
@@ -154,6 +154,7 @@ class Interview:
             default=current if current in values else None,
             use_search_filter=q.type in ("state", "county"),
             use_jk_keys=False,
+            **terminal.screen(),
         ).unsafe_ask()
         return str(picked)
 
@@ -190,7 +191,9 @@ class Interview:
                 return str(exc)
             return True
 
-        raw = questionary.text(message, default=current, instruction=hint, validate=valid)
+        raw = questionary.text(
+            message, default=current, instruction=hint, validate=valid, **terminal.screen()
+        )
         text = str(raw.unsafe_ask())
         if can_go_back and text.strip() == "<":
             return BACK
