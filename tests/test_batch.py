@@ -257,7 +257,7 @@ def test_ctrl_c_stops_with_130_and_leaves_only_whole_files(
     done = batch(run, pack, csv, out, "--skip-existing")
     assert done.exit_code == 0
     assert "9 skipped" in done.stderr
-    clean = batch(run, pack, csv, tmp_path / "clean")
+    batch(run, pack, csv, tmp_path / "clean")
     assert (out / "index.md").read_text() == (tmp_path / "clean" / "index.md").read_text()
 
 

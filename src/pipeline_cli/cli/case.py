@@ -136,9 +136,10 @@ def collect(
         given["state"] = ans.coerce(casedoc.STATE_QUESTION, state, origin="--state")
     _warn_exposed(kind, opts, set(given))
     used = from_autosave(kind, opts)
-    if ans.missing(fpack, given) and not advising.interactive():
+    at_terminal = advising.interactive()
+    if ans.missing(fpack, given) and not at_terminal:
         ans.require(fpack, given)
-    elif ans.missing(fpack, given) or used:
+    elif at_terminal and (ans.missing(fpack, given) or used):
         used = True
         from pipeline_cli.interview.prompts import run_interview
 

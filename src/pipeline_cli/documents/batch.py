@@ -72,7 +72,8 @@ def check_names(pack: Pack, items: list[Item], out: Path, opts: Options) -> list
         why = writers.name_problem(deepest)
         if why:
             problems.append(f"line {item.line}: folder {item.folder}: {why}")
-    writers.refuse_links(out, [out / item.folder / "index.md" for item in items])
+    if not problems:
+        writers.refuse_links(out, [out / item.folder / "index.md" for item in items])
     return problems
 
 

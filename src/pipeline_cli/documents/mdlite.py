@@ -118,7 +118,8 @@ def parse(markdown: str) -> list[Block]:
         if para:
             # A line ending in a backslash keeps its break; other lines join with a space.
             text = "".join(line[:-1] + "\\\n" if _breaks(line) else line + " " for line in para)
-            blocks.append(Block("para", inline(text.rstrip(" \\\n"))))
+            text = text.rstrip(" ")
+            blocks.append(Block("para", inline(text[:-2] if text.endswith("\\\n") else text)))
             para.clear()
         if items:
             blocks.append(Block(list_kind, items=tuple(inline(i) for i in items)))

@@ -90,9 +90,17 @@ def remove_stale_temps(paths: Iterable[Path]) -> None:
                     os.unlink(entry.path)
 
 
+def _exists(test: Callable[[], bool]) -> bool:
+    """`path.is_dir()` and friends, false for a path too long to look at."""
+    try:
+        return test()
+    except OSError:
+        return False
+
+
 def _limit(folder: Path, name: str, default: int) -> int:
     for p in (folder, *folder.parents):
-        if p.is_dir():
+        if _exists(p.is_dir):
             try:
                 return os.pathconf(p, name)
             except (OSError, ValueError, AttributeError):
@@ -121,7 +129,7 @@ def refuse_links(root: Path, paths: Iterable[Path]) -> None:
             if folder == root or folder in checked or root not in folder.parents:
                 break
             checked.add(folder)
-            if folder.is_symlink():
+            if _exists(folder.is_symlink):
                 raise PipelineError(
                     f"{folder}: is a link to another folder; nothing was written. Remove the "
                     "link or choose another --out"
@@ -131,10 +139,10 @@ def refuse_links(root: Path, paths: Iterable[Path]) -> None:
 def check_paths(root: Path, paths: Iterable[Path]) -> None:
     """Before anything is written: no link on the way, every name within the system's limits."""
     paths = list(paths)
-    refuse_links(root, paths)
     problems = [f"{p}: {why}" for p in paths if (why := name_problem(p))]
     if problems:
         raise Problems(*problems[:_LIST_AT_MOST], "nothing was written; choose shorter names")
+    refuse_links(root, paths)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
