@@ -94,6 +94,16 @@ def test_6_bad_scalars_are_file_line_errors(
     assert message in r.stderr
 
 
+@pytest.mark.parametrize(
+    "text", ["!!timestamp \n", "!!bool maybe\n", "state: !!int abc\n", "!!omap [1]\n"]
+)
+def test_6_explicit_tags_with_bad_values(run: Run, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    r = run("advise", "--answers", str(path), "--json")
+    assert r.exit_code == 1 and f"{path}:1: invalid YAML:" in r.stderr
+
+
 @pytest.mark.parametrize("as_of", ["9999-99-99", "9" * 5000, '"\\e]0;PWNED\\a"'])
 def test_6_bad_scalars_in_a_pack(
     run: Run, pack_files: dict[str, Any], make_pack: Callable[..., Path], as_of: str

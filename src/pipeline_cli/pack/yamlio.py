@@ -126,6 +126,25 @@ for _kind, _tag, _base in (
     _Loader.add_constructor(_tag, _scalar(_kind, _base))
 
 
+def _located(construct: Any) -> Any:
+    """Any constructor's Python error (`!!timestamp x`, `!!bool maybe`) as a located one."""
+
+    def located(loader: _Loader, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except yaml.YAMLError:
+            raise
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            text = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else ""
+            _refuse(node, f"{text!r} is not a valid {kind}" if text else f"not a valid {kind}")
+
+    return located
+
+
+_Loader.yaml_constructors = {tag: _located(fn) for tag, fn in _Loader.yaml_constructors.items()}
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
@@ -195,6 +214,8 @@ def loads(text: str, path: Path | str) -> Any:
         raise YamlSyntaxError(path, 1, f"invalid YAML: {exc}") from None
     except RecursionError:  # a mapping key nested inside keys, and the like
         raise YamlSyntaxError(path, 1, "invalid YAML: nested too deeply") from None
+    except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as exc:
+        raise YamlSyntaxError(path, 1, f"invalid YAML: {exc}") from None  # a late constructor
     finally:
         loader.dispose()
 
