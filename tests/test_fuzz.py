@@ -93,7 +93,8 @@ scalars = st.one_of(
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
 YAML_BITS = [
     "state: CA\n", "county: Alameda\n", "city: ", "&a ", "*a ", "? ", ": ", "- ", "[", "]",
-    "{", "}", "!!binary ", "!!timestamp ", "!!bool ", "!!int ", "!!float ", "!!set ", "!!omap ", "2026-13-01", "\n", "  ", '"\\e[2J"', "'", "#", "<<: ",
+    "{", "}", "!!binary ", "!!timestamp ", "!!bool ", "!!int ", "!!float ", "!!set ",
+    "!!omap ", "2026-13-01", "\n", "  ", '"\\e[2J"', "'", "#", "<<: ",
 ]  # fmt: skip
 raw_yaml = st.lists(st.one_of(st.sampled_from(YAML_BITS), text), max_size=12).map("".join)
 answers = st.one_of(
