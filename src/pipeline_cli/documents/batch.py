@@ -1,7 +1,7 @@
 """`pipeline batch`: many jurisdictions -> one output tree, streaming; nothing here prints.
 
     <out>/<STATE>/<county-slug>[/<city-slug>]/   what `advise --out` writes for that place
-    <out>/index.md                               CSV line -> folder, files written
+    <out>/index.md                               CSV line -> folder, files it holds
 
 Rows are validated first (batchrows); then, before anything is written, every destination is
 checked the way writers.refuse_existing checks one plan's. Writing then builds one plan at a
