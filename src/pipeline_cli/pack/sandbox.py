@@ -14,6 +14,7 @@ limits do, and `guard` turns every such failure into `SandboxError`, never a tra
 from __future__ import annotations
 
 import functools
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -116,11 +117,15 @@ class _Bounded(SandboxedEnvironment):
         return super().wrap_str_format(value)
 
 
-def _check_format(text: str) -> None:
-    """A format string may not ask for a field wider than MAX_ITEMS ('%999999999s')."""
-    import re
+_PERCENT_SPEC = re.compile(r"%[#0 +\-]*(\d*)(?:\.(\d+))?")
+_BRACE_SPEC = re.compile(r"\{[^{}:]*:([^{}]*)\}")
 
-    if any(int(n) > MAX_ITEMS for n in re.findall(r"\d+", text)):
+
+def _check_format(text: str) -> None:
+    """A format may not ask for a field wider than MAX_ITEMS ('%999999999s', '{:>999999999}')."""
+    widths = [n for m in _PERCENT_SPEC.finditer(text) for n in m.groups() if n]
+    widths += [n for m in _BRACE_SPEC.finditer(text) for n in re.findall(r"\d+", m.group(1))]
+    if any(int(n) > MAX_ITEMS for n in widths):
         raise SandboxError(f"a format wider than {MAX_ITEMS:,} characters")
 
 
