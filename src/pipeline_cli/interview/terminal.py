@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 
@@ -13,9 +14,9 @@ def tolerate_stray_escapes() -> None:
     from prompt_toolkit.key_binding import defaults
     from prompt_toolkit.key_binding.key_bindings import KeyBindingsBase
 
-    load = defaults.load_mouse_bindings  # type: ignore[attr-defined]
-    if getattr(load, "_tolerant", False):
-        return
+    load: Callable[[], KeyBindingsBase] | None = getattr(defaults, "load_mouse_bindings", None)
+    if load is None or getattr(load, "_tolerant", False):
+        return  # another prompt_toolkit layout, or already done
 
     def tolerant() -> KeyBindingsBase:
         bindings = load()
