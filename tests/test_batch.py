@@ -252,12 +252,16 @@ def test_ctrl_c_stops_with_130_and_leaves_only_whole_files(
         in (result.stderr)
     )
     written = snapshot(out)
-    assert len(written) == 9 and not any(".tmp" in f for f in written)
+    # nine whole files, and an index (written directly) of what was done and how to finish
+    assert len(written) == 10 and not any(".tmp" in f for f in written)
+    assert f"listed in {out / 'index.md'}" in result.stderr
+    assert "--skip-existing" in (out / "index.md").read_text()
     monkeypatch.setattr(writers, "write_atomic", real)
     done = batch(run, pack, csv, out, "--skip-existing")
     assert done.exit_code == 0
     assert "9 skipped" in done.stderr
-    assert (out / "index.md").is_file()
+    batch(run, pack, csv, tmp_path / "clean")
+    assert (out / "index.md").read_text() == (tmp_path / "clean" / "index.md").read_text()
 
 
 def test_force_and_skip_existing_together_is_a_usage_error(

@@ -112,15 +112,15 @@ def test_an_unwritable_cache_folder_is_no_error(
 
 
 def test_the_built_in_pack_keeps_its_compiled_expressions(cache_dir: Path) -> None:
-    from pipeline_cli.pack import expr
+    from pipeline_cli.pack import bytecode, expr
 
     pack = cache.cached_pack()
-    codes = expr.export_codes()
+    codes = bytecode.export_codes()
     assert any(k.startswith("e:") for k in codes) and any(k.startswith("t:") for k in codes)
-    expr._CODES.clear()
+    bytecode.clear()
     expr.compile_expr.cache_clear()
     assert cache.cached_pack() == pack
-    assert set(expr.export_codes()) >= set(codes), "a cached run compiles nothing again"
+    assert set(bytecode.export_codes()) >= set(codes), "a cached run compiles nothing again"
 
 
 def test_census_lists_are_the_same_from_the_cache(

@@ -182,10 +182,14 @@ def test_set_answers_are_not_asked_again(run: Any, pack_dir: Path, keys: Any) ->
 
 
 def test_running_out_of_input_is_a_clear_error(run: Any, pack_dir: Path, keys: Any) -> None:
+    """Ctrl-D: the answers so far are saved, and the message says where and how to go on."""
     keys("Calif", ENTER)
     r = run("--pack", str(pack_dir), "advise")
     assert r.exit_code == 1
-    assert "--answers FILE" in r.stderr
+    assert "Ctrl-D" in r.stderr and "Resume with: pipeline" in r.stderr
+    assert "no terminal" not in r.stderr
+    saved = r.stderr.split("saved in ")[1].split(" (readable")[0]
+    assert "state: CA" in Path(saved).read_text()
 
 
 def test_resume_with_nothing_saved(run: Any, pack_dir: Path) -> None:

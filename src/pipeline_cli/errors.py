@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+# Control characters other than tab and newline, shown as \xNN: a message may quote a file.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
 
 class PipelineError(Exception):
     """An error the user can fix; the CLI prints `error: <message>` and exits with `code`."""
@@ -37,7 +42,14 @@ class Interrupted(PipelineError):
 
 
 def message_lines(exc: PipelineError) -> list[str]:
-    """What the CLI prints for `exc`, one line each (the exit code is `exc.code`)."""
+    """What the CLI prints for `exc`, one line each (the exit code is `exc.code`).
+
+    Never an escape sequence: a message may quote a hostile file.
+    """
+    return [_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line) for line in _lines(exc)]
+
+
+def _lines(exc: PipelineError) -> list[str]:
     if isinstance(exc, PackError):
         last = f"error: the pack has {len(exc.problems)} problem(s); fix them first"
         return [*exc.problems, last]

@@ -40,8 +40,13 @@ def interactive() -> bool:
 
 def resume_command(settings: Any, opts: AdviseOptions) -> str:
     words = ["advise", "--resume"]
-    if opts.save:
-        words += ["--save", str(opts.save)]
+    for flag, value in (("--save", opts.save), ("--out", opts.out)):
+        if value:
+            words += [flag, str(value)]
+    if opts.out and opts.fmt != "md":
+        words += ["--format", opts.fmt]
+    words += [flag for flag, on in (("--json", opts.json), ("--force", opts.force),
+                                    ("--skip-existing", opts.skip_existing)) if on]  # fmt: skip
     return invocation.command(settings, *words)
 
 
@@ -71,6 +76,10 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
     """Answers from every source, interviewing a person when something is still needed."""
     if opts.skip_existing and opts.force:
         raise UsageError("--force and --skip-existing contradict each other; pick one")
+    if not opts.resume:  # a resumed interview goes on in its own save file
+        savefile.refuse_existing(opts.save, opts.force)
+    if opts.out is not None and opts.out.exists() and not opts.out.is_dir():
+        raise UsageError(f"--out {opts.out}: exists and is not a folder; choose another")
     given = ans.gather(pack, opts.answers_file, opts.sets)
     save_to = opts.save or savefile.default_path()
     ask = False  # interview even though nothing required is missing (review a saved one)

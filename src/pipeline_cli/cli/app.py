@@ -136,7 +136,10 @@ def main() -> None:
         print(VERSION_LINE)
         return
     try:
-        app()
+        try:
+            app()
+        finally:  # a full disk or a closed pipe shows here, not at exit as a traceback
+            sys.stdout.flush()
     except PipelineError as exc:
         for line in message_lines(exc):
             typer.echo(line, err=True)
@@ -144,3 +147,15 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`| head`): say so once; stdout cannot be flushed again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        typer.echo("error: standard output was closed before everything was written", err=True)
+        sys.exit(1)
+    except OSError as exc:  # files we write report their own errors; no file named is stdout
+        if exc.filename:
+            typer.echo(f"error: {exc.filename}: {exc.strerror}", err=True)
+        else:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            typer.echo(f"error: cannot write to standard output: {exc.strerror}", err=True)
+        sys.exit(1)

@@ -77,6 +77,17 @@ def _rerun(settings: Any, file: str, out: Path, fmt: str) -> str:
     return invocation.command(settings, *words)
 
 
+def _index_stopped(
+    out: Path, name: str, done: list[batch.Done], opts: Any, stopped: tuple[int, str]
+) -> str:
+    """Write the index of what a stopped run did; the words that say where it is, or ''."""
+    try:
+        batch.write_index(out, name, done, opts, stopped)
+    except (PipelineError, OSError):
+        return ""  # the folder cannot take it either; the message still says how to go on
+    return f" and listed in {out / batch.INDEX}"
+
+
 def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool) -> None:
     pack = settings.pack()  # loaded once; templates compile once in render's one environment
     opts = batch.Options(settings.langs, fmt, force, skip)
@@ -88,8 +99,14 @@ def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool)
         for line in exc.problems:
             typer.echo(line, err=True)
         raise
+    too_long = batch.check_names(pack, items, out, opts)
+    if too_long:
+        for line in too_long:
+            typer.echo(f"{name}:{line.removeprefix('line ')}", err=True)
+        raise BadRows(name, too_long)
     batch.refuse_existing(pack, items, out, opts)
     done: list[batch.Done] = []
+    rerun = _rerun(settings, file, out, fmt)
     try:
         with _progress(settings, len(items)) as step:
 
@@ -99,9 +116,18 @@ def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool)
 
             batch.run(pack, items, out, opts, on_done)
     except KeyboardInterrupt:
+        listed = _index_stopped(out, name, done, opts, (len(items), rerun))
         raise Interrupted(
             f"Stopped after {len(done)} of {len(items)} jurisdiction(s); the files written "
-            f"are complete; finish with: {_rerun(settings, file, out, fmt)}"
+            f"are complete{listed}; finish with: {rerun}"
+        ) from None
+    except PipelineError as exc:  # a write failed mid-run (a full disk, a read-only folder)
+        listed = _index_stopped(out, name, done, opts, (len(items), rerun))
+        at = items[len(done)] if len(done) < len(items) else items[-1]
+        raise PipelineError(
+            f"{exc}\nstopped at {name}:{at.line} ({at.folder}) after {len(done)} of "
+            f"{len(items)} jurisdiction(s); the files written are complete{listed}. "
+            f"Fix the problem, then finish with: {rerun}"
         ) from None
     index = batch.write_index(out, name, done, opts)
     written = sum(d.written for d in done) + index

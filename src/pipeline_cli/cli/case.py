@@ -25,6 +25,7 @@ from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import answers as ans
 
 DONE = Text("Write the letter", "Redactar la carta")
+OTHER_FORMATS = ("doc", "odt", "rtf", "pages")  # -o x.odt would hold Markdown
 NOT_IN_PROCEEDINGS = (
     "warning: do not ask ICE for prosecutorial discretion for someone who is not in removal "
     "proceedings; talk to an immigration lawyer first"
@@ -57,6 +58,11 @@ def find_kind(pack: Pack, kind: str) -> CaseKind:
 def output_format(opts: CaseOptions) -> str:
     """--format, else -o's suffix when it names a format, else md."""
     suffix = opts.output.suffix.lstrip(".").lower() if opts.output else ""
+    if suffix in OTHER_FORMATS:
+        raise UsageError(
+            f"-o {opts.output}: .{suffix} is not a format this tool writes; "
+            f"use .{', .'.join(writers.FORMATS)}"
+        )
     if opts.fmt and suffix in writers.FORMATS and suffix != opts.fmt:
         raise UsageError(f"-o {opts.output} ends in .{suffix} but --format is {opts.fmt}")
     return opts.fmt or (suffix if suffix in writers.FORMATS else "md")
@@ -90,8 +96,30 @@ def _warn_exposed(kind: CaseKind, opts: CaseOptions, given_keys: set[str]) -> No
         )
 
 
-def collect(pack: Pack, kind: CaseKind, settings: Any, opts: CaseOptions) -> dict[str, str]:
-    """Fields from --answers, --set and --state; interview for the rest at a terminal."""
+def resume_hint(settings: Any, opts: CaseOptions, autosave: Path) -> str:
+    """The command that goes on from the autosave, with the user's own options."""
+    words = ["case", opts.kind, "--answers", str(autosave)]
+    for flag, value in (("-o", opts.output), ("--out", opts.out), ("--format", opts.fmt),
+                        ("--state", opts.state), ("--save", opts.save)):  # fmt: skip
+        if value:
+            words += [flag, str(value)]
+    return invocation.command(settings, *words, *(["--force"] if opts.force else []))
+
+
+def from_autosave(kind: CaseKind, opts: CaseOptions) -> bool:
+    """Is --answers the interview's own autosave (the command a stopped interview gives)?"""
+    f = opts.answers_file
+    return f is not None and f.resolve() == savefile.case_path(kind.id).resolve()
+
+
+def collect(
+    pack: Pack, kind: CaseKind, settings: Any, opts: CaseOptions
+) -> tuple[dict[str, str], bool]:
+    """Fields from --answers, --set and --state; interview for the rest at a terminal.
+
+    Also says whether the autosave was used (an interview ran, or --answers named it).
+    Resuming from the autosave shows the review screen again before the letter is made.
+    """
     fpack = casedoc.field_pack(pack, kind)
     raw: dict[str, Any] = ans.load_file(opts.answers_file) if opts.answers_file else {}
     sets = ans.parse_sets(opts.sets)
@@ -102,18 +130,20 @@ def collect(pack: Pack, kind: CaseKind, settings: Any, opts: CaseOptions) -> dic
     if state:
         given["state"] = ans.coerce(casedoc.STATE_QUESTION, state, origin="--state")
     _warn_exposed(kind, opts, set(given))
-    if ans.missing(fpack, given) and not advising.interactive():
+    used = from_autosave(kind, opts)
+    at_terminal = advising.interactive()
+    if ans.missing(fpack, given) and not at_terminal:
         ans.require(fpack, given)
-    elif ans.missing(fpack, given):
+    elif at_terminal and (ans.missing(fpack, given) or used):
+        used = True
         from pipeline_cli.interview.session import run_interview
 
-        autosave = savefile.default_path().parent / f"case-{kind.id}.yaml"
-        hint = invocation.command(settings, "case", kind.id, "--answers", str(autosave))
+        autosave = savefile.case_path(kind.id)
+        hint = resume_hint(settings, opts, autosave)
         given = run_interview(fpack, settings.langs[0], given, autosave, hint, DONE)
-        autosave.unlink(missing_ok=True)  # the details live on only where the user puts them
     if opts.save:
         savefile.save(opts.save, given)
-    return given
+    return given, used
 
 
 def facts_of(pack: Pack, kind: CaseKind, given: dict[str, str]) -> StateFacts | None:
@@ -124,16 +154,46 @@ def facts_of(pack: Pack, kind: CaseKind, given: dict[str, str]) -> StateFacts | 
 
 
 def run_case(settings: Any, opts: CaseOptions, today: dt.date | None = None) -> None:
-    from pipeline_cli.documents.render import Renderer
-
     pack = settings.pack()
     kind = find_kind(pack, opts.kind)
     langs: tuple[str, ...] = settings.langs
     fmt = output_format(opts)
     check_options(opts, langs, fmt)
     targets = _targets(kind, opts, langs, fmt)
+    for path in targets.values():
+        writers.check_paths(path.parent, [path])
     writers.refuse_existing(targets.values(), force=opts.force)
-    given = collect(pack, kind, settings, opts)
+    savefile.refuse_existing(opts.save, opts.force)
+    writers.remove_stale_temps(targets.values())
+    autosave = savefile.case_path(kind.id)
+    try:
+        used_autosave = _make_letter(pack, kind, settings, opts, targets, fmt, today)
+    except BaseException as exc:
+        if autosave.is_file() and str(autosave) not in str(exc):  # else the message says it
+            print(f"note: your answers are still saved in {autosave} (readable only by you); "
+                  "delete it when you no longer need it", file=sys.stderr)  # fmt: skip
+        raise
+    if used_autosave and autosave.is_file():
+        autosave.unlink()  # the details live on only where the user puts them
+        print(f"removed the saved answers {autosave}; the letter holds them now", file=sys.stderr)
+    elif autosave.is_file():
+        print(f"note: answers from a stopped interview remain in {autosave}", file=sys.stderr)
+
+
+def _make_letter(
+    pack: Pack,
+    kind: CaseKind,
+    settings: Any,
+    opts: CaseOptions,
+    targets: dict[str, Path],
+    fmt: str,
+    today: dt.date | None,
+) -> bool:
+    """Collect, render and print or write the letter; True if it came from the autosave."""
+    from pipeline_cli.documents.render import Renderer
+
+    langs: tuple[str, ...] = settings.langs
+    given, used_autosave = collect(pack, kind, settings, opts)
     facts = facts_of(pack, kind, given)
     renderer = Renderer(pack)
     docs = {}
@@ -148,10 +208,11 @@ def run_case(settings: Any, opts: CaseOptions, today: dt.date | None = None) -> 
             writers.encode(docs[lang], fmt, lang, renderer.html).decode("utf-8") for lang in langs
         )
         sys.stdout.write(text)
-        return
+        return used_autosave
     for lang, path in targets.items():
         writers.write_atomic(path, writers.encode(docs[lang], fmt, lang, renderer.html))
         print(f"wrote {path} (readable only by you)", file=sys.stderr)
+    return used_autosave
 
 
 def _targets(

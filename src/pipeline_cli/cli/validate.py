@@ -43,7 +43,7 @@ def check_governance(pack: Pack) -> list[str]:
 
 def validate_pack(root: Path | None) -> tuple[list[str], str]:
     """Every problem in the pack at `root`, and a one-line summary when it is sound."""
-    pack, problems = inspect_pack(root)
+    pack, problems = inspect_pack(root, run_expressions=True)
     if pack is None:
         return problems, ""
     problems += check_governance(pack)

@@ -1,7 +1,7 @@
 """`pipeline batch`: many jurisdictions -> one output tree, streaming; nothing here prints.
 
     <out>/<STATE>/<county-slug>[/<city-slug>]/   what `advise --out` writes for that place
-    <out>/index.md                               CSV line -> folder, files written
+    <out>/index.md                               CSV line -> folder, files it holds
 
 Rows are validated first (batchrows); then, before anything is written, every destination is
 checked the way writers.refuse_existing checks one plan's. Writing then builds one plan at a
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline_cli.documents import outputs, writers
+from pipeline_cli.documents import markdown, outputs, writers
 from pipeline_cli.errors import UsageError
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan import jurisdiction
@@ -60,6 +60,23 @@ def _has_files(folder: Path) -> bool:
     return folder.is_dir() and any(folder.iterdir())
 
 
+def check_names(pack: Pack, items: list[Item], out: Path, opts: Options) -> list[str]:
+    """`FILE:LINE:` problems for rows whose files the file system could not hold (a name or
+    path too long), found before anything is written; and no folder link inside --out."""
+    role = max(pack.roles, key=len, default="role")
+    kind = max((*outputs.TARGET_KINDS, "ordinance"), key=len)
+    lang = max(opts.langs, key=len)
+    problems = []
+    for item in items:
+        deepest = out / item.folder / lang / role / f"{kind}.{opts.fmt}"
+        why = writers.name_problem(deepest)
+        if why:
+            problems.append(f"line {item.line}: folder {item.folder}: {why}")
+    if not problems:
+        writers.refuse_links(out, [out / item.folder / "index.md" for item in items])
+    return problems
+
+
 def refuse_existing(pack: Pack, items: list[Item], out: Path, opts: Options) -> None:
     """Raise, before anything is written, if any destination exists (unless a flag allows)."""
     if opts.force or opts.skip_existing or not _has_files(out):
@@ -94,31 +111,55 @@ def run(pack: Pack, items: list[Item], out: Path, opts: Options, on_done: OnDone
 
 
 _HEAD = {
-    "en": ("Batch", "line", "state", "county", "city", "folder", "files written"),
-    "es": ("Lote", "línea", "estado", "condado", "ciudad", "carpeta", "archivos escritos"),
+    "en": ("Batch", "line", "state", "county", "city", "folder", "files"),
+    "es": ("Lote", "línea", "estado", "condado", "ciudad", "carpeta", "archivos"),
+}
+# First line of an index a stopped run leaves: the next --skip-existing run replaces it.
+INCOMPLETE = "<!-- incomplete: this batch stopped before the end -->"
+_STOPPED = {
+    "en": "**Stopped after {done} of {total} jurisdiction(s).** Finish with: `{rerun}`",
+    "es": "**Se detuvo tras {done} de {total} jurisdicción(es).** Termine con: `{rerun}`",
 }
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown.escape(text).replace("|", "\\|")
 
 
-def write_index(out: Path, source: str, done: list[Done], opts: Options) -> bool:
-    """<out>/index.md: which CSV line went to which folder; False if kept (--skip-existing)."""
-    path = out / INDEX
-    if writers.refuse_existing([path], force=opts.force, skip_existing=opts.skip_existing):
+def _incomplete(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return fh.readline().strip() == INCOMPLETE
+    except (OSError, UnicodeDecodeError):
         return False
-    parts = []
+
+
+def write_index(
+    out: Path, source: str, done: list[Done], opts: Options, stopped: tuple[int, str] | None = None
+) -> bool:
+    """<out>/index.md: which CSV line went to which folder and how many files it holds;
+    False if kept (--skip-existing). `stopped` (jurisdictions in all, the command to finish)
+    marks the index of a run that stopped early; a later run replaces it."""
+    path = out / INDEX
+    replace = opts.force or stopped is not None or _incomplete(path)
+    if not replace and writers.refuse_existing([path], skip_existing=opts.skip_existing):
+        return False
+    writers.remove_stale_temps([path])
+    parts = [INCOMPLETE] if stopped else []
     for lang in opts.langs:
         title, *cols = _HEAD.get(lang, _HEAD["en"])
-        lines = [f"# {title}: {_cell(source)}", "", "| " + " | ".join(cols) + " |"]
+        lines = [f"# {title}: {_cell(source)}", ""]
+        if stopped:
+            text = _STOPPED.get(lang, _STOPPED["en"])
+            lines += [text.format(done=len(done), total=stopped[0], rerun=stopped[1]), ""]
+        lines += ["| " + " | ".join(cols) + " |"]
         lines.append("|" + "---|" * len(cols))
         for d in done:
             a, folder = d.item.answers, d.item.folder
             county = jurisdiction.county_in(a["county"], lang)
             row = (str(d.item.line), a["state"], county, a.get("city", ""))
             link = f"[{folder}]({folder}/index.md)"
-            lines.append(f"| {' | '.join(map(_cell, row))} | {link} | {d.written} |")
+            lines.append(f"| {' | '.join(map(_cell, row))} | {link} | {d.written + d.skipped} |")
         parts.append("\n".join(lines) + "\n")
     writers.write_atomic(path, "\n".join(parts).encode("utf-8"))
     return True

@@ -8,9 +8,11 @@ pack text is never passed through: it is shown as text.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -168,3 +170,45 @@ def words_text(markdown: str) -> str:
     return "\n".join(
         b.marker + plain(b.spans) for b in parse(markdown) if b.kind in ("heading", "para", "item")
     )
+
+
+# --- text from answers and packs is text ---------------------------------------------------
+# Inline marks CommonMark acts on, escaped wherever they stand (a backslash before ASCII
+# punctuation always means the character itself). `_` only at a word's edge (inside a word,
+# as in an id like `public_comment`, it is no mark, and ids are looked up by templates); `<`
+# only where it would open an autolink (raw HTML is never passed through anyway); `&` only
+# where it would start an entity.
+_INLINE_MARKS = re.compile(
+    r"([\\`*\[\]]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
+    r"|<(?=[A-Za-z][A-Za-z0-9+.\-]{1,31}:|[^\s<>@]+@))|&(?=#?\w+;)"
+)
+# Marks that act only at the start of a line: a heading, a quote, a list item, a rule or a
+# setext underline; "1.0" or "#5" start nothing.
+_LEADING = re.compile(
+    r"^(?:(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|(?:-\s*){3,}$|=+\s*$)|(\d{1,9})([.)])(?=\s|$))"
+)
+_LINE_END = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+_NEEDS = re.compile(r"[\\`*_\[\]<>&#+=.)\n\r\v\f\x1c-\x1e\x85\u2028\u2029-]")
+
+
+def escape(text: str) -> str:
+    """`text` as inert Markdown: one line, every mark escaped; every format shows it as is."""
+    text = _LINE_END.sub(" ", text).strip()
+    text = _INLINE_MARKS.sub(lambda m: "\\" + (m.group(1) or "&"), text)
+    lead = _LEADING.match(text)
+    if lead is None:
+        return text
+    if lead.group(1):
+        return "\\" + text
+    return f"{lead.group(2)}\\{text[lead.end(2) :]}"  # "1. x" would start a numbered item
+
+
+def inert(value: Any) -> Any:
+    """Every string in a template context (dicts and lists within) passed through `escape`."""
+    if isinstance(value, str):
+        return escape(value) if _NEEDS.search(value) else value
+    if isinstance(value, dict):
+        return {k: inert(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(inert(v) for v in value)
+    return value

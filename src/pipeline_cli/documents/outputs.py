@@ -78,9 +78,10 @@ def write_outputs(
         )
     todo = list(jobs(plan, out_dir, langs, fmt))
     index = out_dir / "index.md"
-    keep = writers.refuse_existing(
-        [j.path for j in todo] + [index], force=force, skip_existing=skip_existing
-    )
+    paths = [j.path for j in todo] + [index]
+    writers.check_paths(out_dir, paths)
+    keep = writers.refuse_existing(paths, force=force, skip_existing=skip_existing)
+    writers.remove_stale_temps(paths)
     renderer = Renderer(plan.pack)
     written: list[Path] = []
     ctx: tuple[tuple[str, str], dict[str, Any]] | None = None

@@ -27,12 +27,12 @@ from jinja2 import (
     TemplateSyntaxError,
     meta,
 )
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from pipeline_cli.documents import markdown as md
 from pipeline_cli.documents import pages
 from pipeline_cli.errors import PipelineError
+from pipeline_cli.pack import plaintext, sandbox
 from pipeline_cli.pack.records import Pack
 
 KINDS = ("letter", "public_comment", "call_script", "ordinance", "plan")
@@ -63,11 +63,25 @@ def template_dirs(pack_root: Path | None) -> tuple[Path, ...]:
     return (builtin,)
 
 
+class _InsideLoader(FileSystemLoader):
+    """Templates from the given folders, never through a link that leads out of them."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
+            raise TemplateProblem(
+                f"templates/{template}:1: a link to a file outside the pack; "
+                "copy the file into the pack"
+            )
+        return source, filename, uptodate
+
+
 @cache
-def environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
-    """The one template environment: sandboxed, strict, autoescaping HTML only."""
-    return SandboxedEnvironment(
-        loader=FileSystemLoader([str(d) for d in dirs]),
+def environment(dirs: tuple[Path, ...]) -> sandbox.BoundedSandbox:
+    """The one template environment: sandboxed and bounded, strict, autoescaping HTML only."""
+    return sandbox.BoundedSandbox(
+        loader=_InsideLoader([str(d) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=lambda name: bool(name) and str(name).endswith(".html.j2"),
         trim_blocks=True,
@@ -111,12 +125,18 @@ class Renderer:
 
     def _render(self, name: str, ctx: dict[str, Any]) -> str:
         try:
-            return self.env.get_template(name).render(ctx)
+            template = self.env.get_template(name)
+            if name.endswith(".md.j2"):  # answers and pack text are text, never Markdown
+                ctx = md.inert(ctx)
+            text = sandbox.guard(lambda: sandbox.join(template.generate(ctx)))
+            return plaintext.strip_controls(text)  # nor escape sequences, from any template
         except TemplateNotFound as exc:
             raise TemplateProblem(
                 f"templates/{exc.name}:1: missing template; add it (see templates/en/)"
             ) from None
-        except (TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        except PipelineError:
+            raise
+        except Exception as exc:  # whatever a template raises is the template's to fix
             raise TemplateProblem(f"{where(exc, self.dirs)}: {exc}") from None
 
     def body(self, kind: str, lang: str, ctx: dict[str, Any]) -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
 from pipeline_cli.documents import markdown
-from pipeline_cli.errors import PipelineError, UsageError
+from pipeline_cli.errors import PipelineError, Problems, UsageError
 
 FORMATS = ("md", "txt", "html", "docx", "pdf")
 _LIST_AT_MOST = 20
@@ -71,12 +72,93 @@ def make_dirs(folder: Path) -> None:
         made.add(folder)
 
 
+def _temp_stem(name: str) -> str:
+    """The start of a temp file's name: `.{name}`, cut so the whole name fits in 255 bytes."""
+    return "." + os.fsencode(name)[:200].decode(errors="ignore")
+
+
+_TEMP = re.compile(r"^(\..*)\.[0-9a-f]{12}\.tmp$")
+
+
+def remove_stale_temps(paths: Iterable[Path]) -> None:
+    """Remove temp files an earlier, killed run left beside these destinations (only ours:
+    `.{name}.{12 hex digits}.tmp` for a name we are about to write)."""
+    folders: dict[Path, set[str]] = {}
+    for p in paths:
+        folders.setdefault(p.parent, set()).add(_temp_stem(p.name))
+    for folder, stems in folders.items():
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # not there yet: nothing stale
+        for entry in entries:
+            m = _TEMP.match(entry.name)
+            if m and m.group(1) in stems and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _exists(test: Callable[[], bool]) -> bool:
+    """`path.is_dir()` and friends, false for a path too long to look at."""
+    try:
+        return test()
+    except OSError:
+        return False
+
+
+def _limit(folder: Path, name: str, default: int) -> int:
+    for p in (folder, *folder.parents):
+        if _exists(p.is_dir):
+            try:
+                return os.pathconf(p, name)
+            except (OSError, ValueError, AttributeError):
+                return default
+    return default
+
+
+def name_problem(path: Path) -> str:
+    """'' if the file system can hold `path`, else why not (a name or the path too long)."""
+    name_max = _limit(path.parent, "PC_NAME_MAX", 255)
+    for part in path.parts:
+        if len(os.fsencode(part)) > name_max:
+            return f"the name {part[:40]}... is longer than this file system allows ({name_max})"
+    path_max = _limit(path.parent, "PC_PATH_MAX", 4096)
+    if len(os.fsencode(str(path.absolute()))) >= path_max:
+        return f"the path is longer than this file system allows ({path_max} bytes)"
+    return ""
+
+
+def refuse_links(root: Path, paths: Iterable[Path]) -> None:
+    """No folder below `root` on the way to a destination may be a link: a link planted in
+    --out would send the files (and with --force, replacements) somewhere else."""
+    checked: set[Path] = set()
+    for p in paths:
+        for folder in p.parents:
+            if folder == root or folder in checked or root not in folder.parents:
+                break
+            checked.add(folder)
+            if _exists(folder.is_symlink):
+                raise PipelineError(
+                    f"{folder}: is a link to another folder; nothing was written. Remove the "
+                    "link or choose another --out"
+                )
+
+
+def check_paths(root: Path, paths: Iterable[Path]) -> None:
+    """Before anything is written: no link on the way, every name within the system's limits."""
+    paths = list(paths)
+    problems = [f"{p}: {why}" for p in paths if (why := name_problem(p))]
+    if problems:
+        raise Problems(*problems[:_LIST_AT_MOST], "nothing was written; choose shorter names")
+    refuse_links(root, paths)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temp file in the same folder; the file ends up 0600."""
     make_dirs(path.parent)
     # The temp name is known before the file exists, so a Ctrl-C at any point (even between
     # open() and its return) is cleaned up below; mkstemp would leave that window open.
-    tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = str(path.parent / f"{_temp_stem(path.name)}.{secrets.token_hex(6)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o600)
         with os.fdopen(fd, "wb") as fh:

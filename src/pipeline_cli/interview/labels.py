@@ -33,6 +33,12 @@ LABEL = {
         "Stopped. Your answers are saved in {path}. Resume with: {hint}",
         "Detenido. Sus respuestas están guardadas en {path}. Para seguir: {hint}",
     ),
+    "input_ended": Text(
+        "the input ended (Ctrl-D) before the questions were done. Your answers are saved in "
+        "{path} (readable only by you). Resume with: {hint}",
+        "la entrada terminó (Ctrl-D) antes de acabar las preguntas. Sus respuestas están "
+        "guardadas en {path} (solo usted puede leerlas). Para seguir: {hint}",
+    ),
     "stopped_unchanged": Text(
         "Stopped before any answer; nothing was changed.",
         "Detenido antes de responder; no se cambió nada.",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 import questionary
 from questionary import Choice
 
+from pipeline_cli.interview import terminal
 from pipeline_cli.interview.labels import LABEL
 
 
@@ -33,6 +34,7 @@ def select(
         use_jk_keys=False,
         instruction=hint,
         qmark=qmark,
+        **terminal.screen(),
     ).unsafe_ask()
     return str(picked)
 
@@ -46,6 +48,11 @@ def text(
 ) -> str:
     """A line of text; `validate` returns True or the message to show."""
     prompt = questionary.text(
-        message, default=default, instruction=instruction, validate=validate, qmark=qmark
+        message,
+        default=default,
+        instruction=instruction,
+        validate=validate,
+        qmark=qmark,
+        **terminal.screen(),
     )
     return str(prompt.unsafe_ask())

@@ -4,6 +4,9 @@
 A finished interview is also kept under `interviews/`, one file per jurisdiction, so an earlier
 place is never lost when a new interview starts; an unfinished one is kept there too when it is
 stopped, unless that place already has a finished interview.
+
+Saved answers may hold a person's details (a case letter's A-number): a file is never replaced
+without --force, and every folder made for one is owner-only, parents included.
 """
 
 from __future__ import annotations
@@ -52,6 +55,26 @@ class Saved:
         return ", ".join(p for p in parts if p) or "?"
 
 
+def case_path(kind: str) -> Path:
+    """Where a case-letter interview keeps its answers until the letter is made."""
+    return default_path().parent / f"case-{kind}.yaml"
+
+
+def refuse_existing(path: Path | None, force: bool) -> None:
+    """--save FILE: an existing file is kept unless --force says to replace it."""
+    if path is not None and not force and (path.exists() or path.is_symlink()):
+        raise PipelineError(
+            f"{path}: already exists; nothing was written. --save replaces a file only with "
+            "--force; choose another file, or add --force"
+        )
+
+
+def _make_dirs(folder: Path) -> None:
+    missing = [p for p in (folder, *folder.parents) if not p.is_dir()]
+    for p in reversed(missing):  # each one owner-only, whatever the umask
+        p.mkdir(mode=0o700)
+
+
 def save(path: Path, answers: Mapping[str, str], finished: bool = False) -> None:
     """Replace `path` with the answers, never leaving a half-written or world-readable file."""
     from pipeline_cli.pack import yamlio  # not needed by runs that save nothing
@@ -59,8 +82,8 @@ def save(path: Path, answers: Mapping[str, str], finished: bool = False) -> None
     header = "# pipeline answers (owner-only); reuse with: --answers THIS_FILE\n"
     header += FINISHED if finished else UNFINISHED
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _make_dirs(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:200]}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:  # mkstemp creates it 0600
                 f.write(header + yamlio.dumps(dict(answers)))

@@ -62,8 +62,12 @@ class Interview:
             self._review(answers)
         except KeyboardInterrupt:
             raise Interrupted(self._stopped(answers)) from None
-        except EOFError:
-            raise PipelineError(LABEL["no_terminal"](self.lang)) from None
+        except EOFError:  # Ctrl-D, or input that ran out: keep what was answered, say where
+            if not self.answered:
+                raise PipelineError(LABEL["no_terminal"](self.lang)) from None
+            savefile.save(self.save_to, answers)
+            ended = LABEL["input_ended"](self.lang)
+            raise PipelineError(ended.format(path=self.save_to, hint=self.resume_hint)) from None
         if self.keep:
             savefile.save(self.save_to, answers, finished=True)
             savefile.archive(answers, finished=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli import __version__
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import bytecode, expr
 from pipeline_cli.pack.records import Pack, TitleVariant
 from pipeline_cli.pack.text import Text
 
@@ -117,7 +117,7 @@ def _compiled(pack: Pack) -> dict[str, bytes]:
         expr.warm_expression(src)
     for src in found["title"]:
         expr.warm_title(src)
-    return expr.export_codes()
+    return bytecode.export_codes()
 
 
 def cached_pack(root: Path | None = None) -> Pack:
@@ -132,7 +132,7 @@ def cached_pack(root: Path | None = None) -> Pack:
         try:
             stored = pickle.loads(path.read_bytes())
             if stored["key"] == key and isinstance(stored["pack"], Pack):
-                expr.preload_codes(stored["codes"])
+                bytecode.preload_codes(stored["codes"])
                 return stored["pack"]
         except Exception:
             pass

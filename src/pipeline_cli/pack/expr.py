@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import difflib
-import marshal
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.parser import Parser
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pipeline_cli.errors import PipelineError
+from pipeline_cli.pack import bytecode, plaintext, sandbox
 from pipeline_cli.pack.governance import GOV_VALUES, GovVars
 from pipeline_cli.pack.records import StateFacts
 
@@ -30,8 +26,8 @@ LAW_CODES = (
 
 
 @cache
-def _env() -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+def _env() -> sandbox.BoundedImmutableSandbox:
+    return sandbox.BoundedImmutableSandbox(undefined=StrictUndefined)
 
 
 def _hint(word: str, options: Iterable[str]) -> str:
@@ -43,58 +39,24 @@ class ExprError(PipelineError):
     """An expression that does not compile or fails when evaluated."""
 
 
-# Compiled bytecode of every expression and title seen, by kind and source: the pack cache
-# stores it (marshal, as jinja2's own bytecode cache does) so a cached run compiles nothing.
-_CODES: dict[str, CodeType] = {}
-
-
-def _expression_code(src: str) -> CodeType:
-    key = "e:" + src
-    code = _CODES.get(key)
-    if code is None:
-        env = _env()
-        parser = Parser(env, src, state="variable")
-        node = parser.parse_expression()
-        if not parser.stream.eos:
-            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno)
-        body = [nodes.Assign(nodes.Name("result", "store"), node, lineno=1)]
-        code = _CODES[key] = env.compile(nodes.Template(body, lineno=1))
-    return code
-
-
-def _template(code: CodeType) -> Template:
-    env = _env()
-    return env.template_class.from_code(env, code, env.make_globals(None), None)
-
-
 @cache
 def compile_expr(src: str) -> Callable[..., Any]:
     """Compile once; the result takes the context as keyword arguments."""
     try:
-        return TemplateExpression(_template(_expression_code(src)), undefined_to_none=False)
+        return TemplateExpression(
+            bytecode.template(_env(), bytecode.expression_code(_env(), src)),
+            undefined_to_none=False,
+        )
     except TemplateSyntaxError as exc:
         raise ExprError(f"expression {src!r} does not compile: {exc.message}") from None
 
 
 def warm_expression(src: str) -> None:
-    """Compile `src` now so its bytecode can be cached; a bad one is left for checks to report."""
-    with contextlib.suppress(TemplateSyntaxError):
-        _expression_code(src)
+    bytecode.warm(lambda: bytecode.expression_code(_env(), src))
 
 
 def warm_title(src: str) -> None:
-    with contextlib.suppress(TemplateSyntaxError):
-        _title_code(src)
-
-
-def export_codes() -> dict[str, bytes]:
-    return {key: marshal.dumps(code) for key, code in _CODES.items()}
-
-
-def preload_codes(codes: Mapping[str, bytes]) -> None:
-    """Bytecode from the pack cache, keyed as `_CODES` is (the key covers jinja2 and Python)."""
-    for key, blob in codes.items():
-        _CODES.setdefault(key, marshal.loads(blob))
+    bytecode.warm(lambda: bytecode.title_code(_env(), src))
 
 
 def evaluate(src: str, context: Mapping[str, Any]) -> bool:
@@ -102,9 +64,23 @@ def evaluate(src: str, context: Mapping[str, Any]) -> bool:
     if not src.strip():
         return True
     try:
-        return bool(compile_expr(src)(**context))
-    except (UndefinedError, SecurityError, TypeError, ValueError) as exc:
+        return sandbox.guard(lambda: bool(compile_expr(src)(**context)), timed=False)
+    except ExprError:
+        raise
+    except (SecurityError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
         raise ExprError(f"expression {src!r} failed: {exc}") from None
+    except Exception as exc:  # anything else a pack's expression can raise is the pack's fault
+        raise ExprError(f"expression {src!r} failed: {type(exc).__name__}: {exc}") from None
+
+
+@cache
+def names_used(src: str) -> frozenset[str]:
+    """The names an expression reads (empty when it does not compile)."""
+    try:
+        tree = _env().parse("{{ (" + src + ") }}")
+    except TemplateSyntaxError:
+        return frozenset()
+    return frozenset(n.name for n in tree.find_all(nodes.Name) if n.ctx == "load")
 
 
 def facts_gov(facts: StateFacts) -> GovVars:
@@ -198,27 +174,25 @@ def _is_gov(node: nodes.Getattr) -> bool:
     return isinstance(node.node, nodes.Name) and node.node.name == "gov"
 
 
-def _title_code(template: str) -> CodeType:
-    key = "t:" + template
-    code = _CODES.get(key)
-    if code is None:
-        code = _CODES[key] = _env().compile(template)
-    return code
-
-
 @cache
 def _title(template: str) -> Template:
     # Compiled once per pack string: a batch over every county renders each title thousands
     # of times, and compiling was a fifth of its run time.
-    return _template(_title_code(template))
+    return bytecode.template(_env(), bytecode.title_code(_env(), template))
 
 
 def render_title(template: str, values: Mapping[str, str]) -> str:
     """Render a short title template such as 'Sheriff of {{ county }}'."""
     try:
-        return _title(template).render(**values).strip()
+        title = _title(template)
+        text = sandbox.guard(lambda: sandbox.join(title.generate(**values)))
+        return plaintext.strip_controls(" ".join(text.split()))  # one line, no escapes
+    except PipelineError:
+        raise
     except (TemplateSyntaxError, UndefinedError, SecurityError) as exc:
         raise ExprError(f"title {template!r} failed: {exc}") from None
+    except Exception as exc:  # anything else a pack's title can raise is the pack's fault
+        raise ExprError(f"title {template!r} failed: {type(exc).__name__}: {exc}") from None
 
 
 def template_names(template: str) -> tuple[set[str], str]:

@@ -131,8 +131,10 @@ class Reader:
             return None
         if isinstance(value, dt.date):
             return value
+        text = str(value) if isinstance(value, (str, int, float)) else ""
         try:
-            return dt.date.fromisoformat(str(value))
+            return dt.date.fromisoformat(text)
         except ValueError:
-            self.error(d.line_of(key), f"{what}.{key}: {value!r} is not a date (YYYY-MM-DD)")
+            shown = repr(text[:40]) if text else f"a {type(value).__name__}"
+            self.error(d.line_of(key), f"{what}.{key}: {shown} is not a date (YYYY-MM-DD)")
             return None

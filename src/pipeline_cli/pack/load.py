@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,7 @@ from pipeline_cli.pack.builders import facts as fact_builders
 from pipeline_cli.pack.builders import governance as gov_builder
 from pipeline_cli.pack.builders import shared as builders
 from pipeline_cli.pack.builders import stages as stage_builders
+from pipeline_cli.pack.exercise import exercise
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.governance import Governance
 from pipeline_cli.pack.records import Pack
@@ -35,12 +37,32 @@ def default_pack_dir() -> Path:
 class _Loaded:
     problems: list[str] = field(default_factory=list)
     refs: Refs = field(default_factory=Refs)
+    outside: list[str] = field(default_factory=list)  # links out of the pack: never read
+
+
+def links_out(root: Path) -> list[str]:
+    """Pack files and template files (or folders) that are links to somewhere outside the pack.
+
+    A shared pack is data: a link out of it could copy any file the user can read into every
+    letter. Only the pack's own files are looked at (its top level and templates/).
+    """
+    inside = root.resolve()
+    found = []
+    names = [p.name for p in root.iterdir()]
+    for base, dirs, files in os.walk(root / "templates"):  # links are not followed
+        rel = Path(base).relative_to(root)
+        names += [(rel / n).as_posix() for n in (*dirs, *files)]
+    for name in sorted(names):
+        path = root / name
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            found.append(name)
+    return found
 
 
 def _read(root: Path, name: str, loaded: _Loaded) -> tuple[Reader, Any]:
     reader = Reader(name, loaded.problems)
     path = root / name
-    if not path.is_file():
+    if name in loaded.outside or not path.is_file():
         return reader, None
     try:
         raw = yamlio.load(path)
@@ -91,12 +113,21 @@ def load_pack(root: Path | None = None) -> Pack:
     return pack
 
 
-def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
-    """Load a pack, returning it (when it loads at all) and every problem found."""
+def inspect_pack(
+    root: Path | None = None, *, run_expressions: bool = False
+) -> tuple[Pack | None, list[str]]:
+    """Load a pack, returning it (when it loads at all) and every problem found.
+
+    `run_expressions` (for validate) also runs every expression and title as a plan would.
+    """
     root = root or default_pack_dir()
     if not root.is_dir():
         raise PipelineError(f"{root}: no such pack folder; pass a folder holding pack.yaml")
-    loaded = _Loaded()
+    loaded = _Loaded(outside=links_out(root))
+    loaded.problems += [
+        f"{name}:1: a link to a file or folder outside the pack; copy what it holds into the pack"
+        for name in loaded.outside
+    ]
     for name in REQUIRED_FILES:
         if not (root / name).is_file():
             loaded.problems.append(f"{name}:1: missing file; every pack needs {name}")
@@ -153,6 +184,8 @@ def inspect_pack(root: Path | None = None) -> tuple[Pack | None, list[str]]:
     loaded.problems.extend(
         glossary.check(raws, glossary.rules(raws["glossary.yaml"], loaded.problems))
     )
+    if run_expressions and not loaded.problems:
+        loaded.problems += exercise(loaded.refs, questions, states, cases)
     if meta is None:
         return None, loaded.problems
     pack = Pack(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.errors import PipelineError, Problems, UsageError
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import expr, plaintext
 from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.records import Pack, Question, StateFacts
 from pipeline_cli.plan import jurisdiction
@@ -37,13 +37,12 @@ def coerce(q: Question, raw: Any, state: str = "", origin: str = "") -> str:
     where = f"{origin}: " if origin else ""
     if isinstance(raw, bool):
         raw = "yes" if raw else "no"
-    if isinstance(raw, dt.date):  # YAML reads 2026-03-02 as a date
-        raw = raw.isoformat()
-    if raw is None:
-        raw = ""
+    raw = raw.isoformat() if isinstance(raw, dt.date) else "" if raw is None else raw
     if not isinstance(raw, (str, int, float)):
         raise AnswerError(f"{where}{q.id}: expected a single value, got {type(raw).__name__}")
-    text = str(raw).strip()
+    text, problem = plaintext.answer_text(str(raw), long=q.type == "long_text")
+    if problem:
+        raise AnswerError(f"{where}{q.id}: {problem}")
     if q.type == "state":
         code = jurisdiction.resolve_state(text)
         if code is None:

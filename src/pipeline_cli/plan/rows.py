@@ -7,6 +7,7 @@ splits the CSV, expands `county=*` to the Census list and names each jurisdictio
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
@@ -40,10 +41,26 @@ class Item:
     folder: str  # relative to --out, e.g. "CA/los-angeles-county/pasadena"
 
 
+MAX_SLUG = 80
+# Names Windows keeps for devices: a folder cannot take them, whatever follows the dot.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))}
+
+
 def slug(text: str) -> str:
-    """Folder name: ASCII, lower case, words joined by "-" ("Doña Ana County": dona-ana-county)."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    """Folder name: ASCII, lower case, words joined by "-" ("Doña Ana County": dona-ana-county).
+
+    A name whose letters do not all have an ASCII form ("東京", a Cyrillic "Раsаdеnа") keeps
+    what does, plus a short fingerprint of the whole name, so two such names never share a
+    folder; a long name is cut at MAX_SLUG characters; a Windows device name gets "-place".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = decomposed.encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:MAX_SLUG].strip("-")
+    lost = any(c.isalnum() and not c.isascii() for c in decomposed)
+    if lost:
+        tag = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        out = f"{out}-{tag}" if out else tag
+    return f"{out}-place" if out in _RESERVED else out
 
 
 def decode(data: bytes, name: str) -> str:
@@ -155,9 +172,10 @@ def read_items(pack: Pack, data: bytes, name: str) -> list[Item]:
         for given in found:
             folder = _folder(given)
             if folder in seen:
+                key = "city" if given.get("city") else "county"
                 problems.append(
-                    f"{origin}: county: {given['county']} is already on line {seen[folder]} "
-                    f"(folder {folder}); remove one of the two"
+                    f"{origin}: {key}: {given[key]} makes the same folder ({folder}) as "
+                    f"line {seen[folder]}; remove one of the two, or spell one differently"
                 )
                 break
             seen[folder] = line
