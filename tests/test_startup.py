@@ -45,8 +45,10 @@ def test_version_skips_rich() -> None:
     assert "rich" not in imported("--version")
 
 
-def test_a_command_does_load_what_it_needs(make_pack, pack_files) -> None:
-    # The same probe sees the pack loader's imports, so the lean checks above can fail.
+def test_a_command_does_load_what_it_needs(make_pack, pack_files, monkeypatch) -> None:
+    # The same probe sees the pack loader's imports, so the lean checks above can fail (with
+    # the pack cache off: a cached pack needs no YAML parser).
+    monkeypatch.setenv("PIPELINE_NO_CACHE", "1")
     loaded = imported("--pack", str(make_pack(pack_files)), "stages")
     assert {"yaml", "jinja2", "rich"} <= loaded
 
@@ -62,3 +64,14 @@ def test_cli_module_imports_only_typer_and_stdlib() -> None:
     third_party = set(proc.stdout.split()) - set(sys.stdlib_module_names) - {"pipeline_cli"}
     # typer brings its own dependencies (its vendored click, shellingham for completion).
     assert third_party <= {"typer", "click", "shellingham", "typing_extensions", "annotated_doc"}
+
+
+def test_a_cached_plan_loads_no_parser_prompt_or_writer(tmp_path, monkeypatch) -> None:
+    # advise --json with the pack cached: no YAML parser, terminal UI, prompts or writers.
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path / "cache"))
+    args = ("advise", "--set", "state=TX", "--set", "county=Harris", "--json")
+    first = imported(*args)
+    assert "yaml" in first  # the first run checks the pack and stores it
+    loaded = imported(*args)
+    assert not loaded & {"yaml", "rich", "questionary", "prompt_toolkit", "docx", "typst"}
+    assert not loaded & {"markdown_it", "us"}

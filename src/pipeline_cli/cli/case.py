@@ -19,8 +19,8 @@ from pipeline_cli.documents import casedoc, writers
 from pipeline_cli.errors import UsageError
 from pipeline_cli.interview import savefile
 from pipeline_cli.pack.cases import CaseKind
-from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.records import Pack, StateFacts
+from pipeline_cli.pack.suggest import did_you_mean
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import answers as ans
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.load import GOVERNANCE_DIR, inspect_pack
 from pipeline_cli.pack.records import Pack
+from pipeline_cli.pack.suggest import did_you_mean
 from pipeline_cli.plan.jurisdiction import counties
 
 

@@ -16,8 +16,8 @@ from pipeline_cli.documents import diagram, pages
 from pipeline_cli.documents.context import date_doc, pack_doc
 from pipeline_cli.documents.render import Renderer
 from pipeline_cli.errors import UsageError
-from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.records import Pack, Stage
+from pipeline_cli.pack.suggest import did_you_mean
 
 FORMATS = ("md", "html", "pdf")
 # style -> template kind; the first is the default.

@@ -34,9 +34,11 @@ _KEEP = 8  # cached packs kept; older ones are removed
 
 
 def _default_dir() -> Path:
-    from importlib import resources
+    # The built-in pack's folder (a package in a wheel and an editable install alike); found
+    # without importlib.resources, which costs more to import than reading the cache.
+    from importlib import import_module
 
-    return Path(str(resources.files("pipeline_cli.stages")))
+    return Path(str(import_module("pipeline_cli.stages").__file__)).parent
 
 
 def _load(root: Path) -> Pack:

@@ -6,20 +6,15 @@ Every problem is a line `file:line: message`, so one validation run can report a
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
 
+from pipeline_cli.pack.suggest import did_you_mean as did_you_mean
 from pipeline_cli.pack.text import LANGS, Text
 from pipeline_cli.pack.yamlio import LDict, LList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class Reader:

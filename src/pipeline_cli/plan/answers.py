@@ -14,8 +14,8 @@ from typing import Any
 
 from pipeline_cli.errors import PipelineError, Problems, UsageError
 from pipeline_cli.pack import expr, plaintext
-from pipeline_cli.pack.fields import did_you_mean
 from pipeline_cli.pack.records import Pack, Question, StateFacts
+from pipeline_cli.pack.suggest import did_you_mean
 from pipeline_cli.plan import jurisdiction
 from pipeline_cli.plan.governance import gov_for
 

@@ -32,7 +32,7 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
         """Show one stage: its touchpoints, demands, targets and sources."""
         from pipeline_cli.cli import views
         from pipeline_cli.cli.jsonout import print_json
-        from pipeline_cli.pack.fields import did_you_mean
+        from pipeline_cli.pack.suggest import did_you_mean
 
         s = settings(ctx)
         pack = s.pack()
