@@ -128,3 +128,38 @@ def test_numbered_items_apart_keep_their_numbers_in_every_format() -> None:
         "1. First ask.", "2. Second ask.", "3. Third ask."
     ]  # fmt: skip
     assert [r.text for p in doc.paragraphs for r in p.runs if r.italic] == ["ask"]
+
+
+def test_spoken_words_counts_what_is_read_aloud() -> None:
+    """The fast count of a public comment's words agrees with the parsed text's count."""
+    import re
+
+    from pipeline_cli.documents.render import spoken_words
+
+    word = re.compile(r"\w+(?:['’.-]\w+)*")
+    md = (
+        "# Public comment\n\nGood evening. My name is **Ana**; I live in _Pasadena_.\n\n"
+        "1. End the agreement.\n2. Publish the records.\n\n---\n\nThank you.\n"
+    )
+    assert spoken_words(md) == len(word.findall(markdown.words_text(md))) == 22
+    # A link's address is not read aloud; its text is.
+    assert spoken_words("See [the report](https://x.org/a/b).") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\n\nOne.\n\nTwo.\n",
+        "1. a\n\n2. b\n\n3. c\n",  # a loose list: numbering kept
+        "- a\n\n  more of a\n\n- b\n  - nested\n\nafter\n",
+        "```\ncode\n\nstill code\n```\n\nafter\n",  # a fence is never cut
+        "> quote\n\n> again\n\n---\n\nend\\\nline\n",
+        "Para\nlazy line\n\n## H\n\n* star\n\n+ plus\n",
+    ],
+)
+def test_parsing_in_chunks_gives_the_same_blocks(text: str) -> None:
+    from markdown_it.tree import SyntaxTreeNode
+
+    whole: list[markdown.Block] = []
+    markdown._walk(SyntaxTreeNode(markdown._parser().parse(text)), whole, 0, 0)
+    assert markdown.parse(text) == whole

@@ -3,41 +3,63 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from functools import cache
 from typing import Any
 
 from docx import Document
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml.etree import SubElement
 
 from pipeline_cli.documents import markdown
 
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-def _runs(paragraph: Any, spans: tuple[markdown.Span, ...]) -> None:
+
+def _run(p: Any, text: str, bold: bool = False, italic: bool = False, mono: bool = False) -> Any:
+    """A run of text, its formatting in the schema's order (fonts, bold, italic)."""
+    r = SubElement(p, qn("w:r"))
+    if bold or italic or mono:
+        props = SubElement(r, qn("w:rPr"))
+        if mono:
+            fonts = SubElement(props, qn("w:rFonts"))
+            for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attr), "Courier New")
+        if bold:
+            SubElement(props, qn("w:b"))
+        if italic:
+            SubElement(props, qn("w:i"))
+    if text:
+        node = SubElement(r, qn("w:t"))
+        node.text = text
+        node.set(_XML_SPACE, "preserve")
+    return r
+
+
+def _runs(p: Any, spans: tuple[markdown.Span, ...]) -> None:
     """Runs for the spans; a link's address follows its text, as on paper."""
     for n, s in enumerate(spans):
         if s.br:
-            paragraph.add_run().add_break()
+            SubElement(_run(p, ""), qn("w:br"))
             continue
-        run = paragraph.add_run(s.text)
-        run.bold = s.bold or None
-        run.italic = s.italic or None
+        _run(p, s.text, s.bold, s.italic)
         last = n + 1 == len(spans) or spans[n + 1].url != s.url
         if s.url and last:
             text = "".join(x.text for x in spans[: n + 1] if x.url == s.url)
             if text.strip() != s.url:
-                paragraph.add_run(f" ({s.url})")
+                _run(p, f" ({s.url})")
 
 
-def _rule(paragraph: Any) -> None:
+def _rule(p: Any) -> None:
     """A bottom border on an empty paragraph: Word's own horizontal line."""
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
+    props = p.find(qn("w:pPr"))
+    if props is None:
+        props = SubElement(p, qn("w:pPr"))
+    border = SubElement(props, qn("w:pBdr"))
+    bottom = SubElement(border, qn("w:bottom"))
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "999999")):
         bottom.set(qn(key), value)
-    border.append(bottom)
-    paragraph._p.get_or_add_pPr().append(border)
 
 
 # Styles the documents use; the base keeps these, the defaults and what they are based on.
@@ -101,8 +123,11 @@ def _drop_parts(doc: Any) -> None:
 
 
 class _Base:
-    """One parsed, trimmed document reused for every file: each file clears its body, fills it
-    and saves, so no file parses the template again and memory stays flat over a batch."""
+    """One parsed, trimmed document reused for every file, so no file parses the template
+    again and memory stays flat over a batch. Each file clears the body and fills it with
+    WordprocessingML built directly (python-docx's paragraph API searches the body on every
+    call); the package's other parts are the same in every file, so their bytes are kept and
+    only the body and the core properties (title, language) are written anew."""
 
     def __init__(self) -> None:
         self.doc = Document()
@@ -110,18 +135,41 @@ class _Base:
         _prune_styles(self.doc)
         _drop_parts(self.doc)
         self.body = self.doc.element.body
+        self.end = self.body.find(qn("w:sectPr"))  # paragraphs go before the section's setup
         self.style_ids = {_style_name(s.element): s.style_id for s in self.doc.styles}
+        saved = io.BytesIO()
+        self.doc.save(saved)
+        with zipfile.ZipFile(saved) as z:
+            self.parts = [(info.filename, z.read(info)) for info in z.infolist()]
 
     def clear(self) -> None:
         for child in list(self.body):
-            if child.tag != qn("w:sectPr"):
+            if child is not self.end:
                 self.body.remove(child)
 
     def para(self, style: str = "") -> Any:
-        p = self.doc.add_paragraph()
+        p = self.body.makeelement(qn("w:p"), {})
         if style:
-            p._p.style = self.style_ids[style.lower()]
+            props = SubElement(p, qn("w:pPr"))
+            SubElement(props, qn("w:pStyle")).set(qn("w:val"), self.style_ids[style.lower()])
+        self.end.addprevious(p)
         return p
+
+    def save(self) -> bytes:
+        """The package: the same parts as the base (stored as they are: compressing the same
+        30 kB again for every file cost more than the letter), with a new body and title."""
+        fresh = {
+            "word/document.xml": self.doc.part.blob,
+            "docProps/core.xml": self.doc.part.package._core_properties_part.blob,
+        }
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+            for name, data in self.parts:
+                if name in fresh:
+                    z.writestr(name, fresh[name], compress_type=zipfile.ZIP_DEFLATED)
+                else:
+                    z.writestr(name, data)
+        return out.getvalue()
 
 
 @cache
@@ -146,15 +194,14 @@ def to_docx(markdown_text: str, lang: str) -> bytes:
             p = para(_list_style(b))
             if b.ordered and b.marker:
                 # Word's "List Number" keeps counting across lists; explicit numbers stay right.
-                p.add_run(b.marker)
+                _run(p, b.marker)
             _runs(p, b.spans)
         elif b.kind == "rule":
             _rule(para())
         elif b.kind == "code":
-            para().add_run(b.spans[0].text).font.name = "Courier New"
+            _run(para(), b.spans[0].text, mono=True)
         else:
             _runs(para("Quote" if b.depth else ""), b.spans)
-    out = io.BytesIO()
-    doc.save(out)
+    data = base.save()
     base.clear()
-    return out.getvalue()
+    return data

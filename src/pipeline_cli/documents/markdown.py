@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -107,9 +107,41 @@ def _walk(node: SyntaxTreeNode, out: list[Block], depth: int, quote: int) -> Non
 
 def parse(markdown: str) -> list[Block]:
     """The document as a flat list of blocks, in order."""
-    out: list[Block] = []
-    _walk(SyntaxTreeNode(_parser().parse(markdown)), out, 0, 0)
+    return [b for chunk in chunks(markdown) for b in _parse_chunk(chunk)]
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def chunks(markdown: str) -> list[str]:
+    """The document cut at blank lines where a new block starts at the margin.
+
+    Such a cut changes no block the flat list shows: paragraphs, headings and rules end at a
+    blank line; a list item keeps its own marker (so numbering survives) and its indented
+    continuation stays with it; a fenced block is never cut. Letters to every county of a
+    state share most of their paragraphs, so each chunk is parsed once (parsing was most of
+    the cost of a Word letter).
+    """
+    out: list[str] = []
+    current: list[str] = []
+    blank = fence = False
+    for line in markdown.splitlines(keepends=True):
+        if blank and not fence and line[:1] not in (" ", "\t", "\n", "\r", ""):
+            out.append("".join(current))
+            current = []
+        current.append(line)
+        if _FENCE.match(line):
+            fence = not fence
+        blank = not line.strip()
+    out.append("".join(current))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _parse_chunk(chunk: str) -> tuple[Block, ...]:
+    out: list[Block] = []
+    _walk(SyntaxTreeNode(_parser().parse(chunk)), out, 0, 0)
+    return tuple(out)
 
 
 def plain(spans: tuple[Span, ...]) -> str:
@@ -188,7 +220,7 @@ _LEADING = re.compile(
     r"^(?:(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|(?:-\s*){3,}$|=+\s*$)|(\d{1,9})([.)])(?=\s|$))"
 )
 _LINE_END = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
-_NEEDS = re.compile(r"[\\`*_\[\]<>&#+=.)\n\r\v\f\x1c-\x1e\x85\u2028\u2029-]")
+_NEEDS = re.compile(r"[\\`*_\[\]<&\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def escape(text: str) -> str:
@@ -203,12 +235,24 @@ def escape(text: str) -> str:
     return f"{lead.group(2)}\\{text[lead.end(2) :]}"  # "1. x" would start a numbered item
 
 
-def inert(value: Any) -> Any:
-    """Every string in a template context (dicts and lists within) passed through `escape`."""
+def inert(value: Any, memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
+    """Every string in a template context (dicts and lists within) passed through `escape`.
+
+    `memo` keeps what was made of each dict and list (with the object itself, so its id stays
+    its own): a context shared by a target's letter, comment and script is escaped once.
+    """
     if isinstance(value, str):
-        return escape(value) if _NEEDS.search(value) else value
+        return escape(value) if _NEEDS.search(value) or _LEADING.match(value) else value
+    if not isinstance(value, (dict, list, tuple)):
+        return value
+    if memo is not None:
+        hit = memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
     if isinstance(value, dict):
-        return {k: inert(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(inert(v) for v in value)
-    return value
+        out: Any = {k: inert(v, memo) for k, v in value.items()}
+    else:
+        out = type(value)(inert(v, memo) for v in value)
+    if memo is not None:
+        memo[id(value)] = (value, out)
+    return out

@@ -109,9 +109,14 @@ def where(exc: BaseException, dirs: tuple[Path, ...]) -> str:
     return "templates"
 
 
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # a link's address is not read aloud
+
+
 def spoken_words(markdown: str) -> int:
     """Words a speaker reads aloud (Markdown marks and punctuation do not count)."""
-    return len(_WORD.findall(md.words_text(markdown)))
+    # The words of the Markdown itself: its marks are not words, so no parse is needed (a
+    # comment is fitted by rendering it several times; parsing each was most of a batch).
+    return len(_WORD.findall(_LINK_TARGET.sub("]", markdown)))
 
 
 class Renderer:
@@ -121,13 +126,14 @@ class Renderer:
         self.dirs = template_dirs(pack.root)
         self.env = environment(self.dirs)
         self._stamps: dict[tuple[str, str], str] = {}
+        self._inert: dict[int, tuple[Any, Any]] = {}  # contexts escaped once (markdown.inert)
         self._stamp_names: dict[str, tuple[str, ...]] = {}
 
     def _render(self, name: str, ctx: dict[str, Any]) -> str:
         try:
             template = self.env.get_template(name)
             if name.endswith(".md.j2"):  # answers and pack text are text, never Markdown
-                ctx = md.inert(ctx)
+                ctx = md.inert(ctx, self._inert)
             text = sandbox.guard(lambda: sandbox.join(template.generate(ctx)))
             return plaintext.strip_controls(text)  # nor escape sequences, from any template
         except TemplateNotFound as exc:

@@ -11,7 +11,7 @@ from typing import Any
 from pipeline_cli.pack import expr
 from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
-from pipeline_cli.pack.text import Source, Text
+from pipeline_cli.pack.text import LANGS, Source, Text
 from pipeline_cli.plan import governance, ice
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
@@ -121,13 +121,21 @@ def plan_demand(
     return PlanDemand(d, tuple(dict.fromkeys(targets)), preempted)
 
 
-def local_title(role: Role, holds: Holds, facts: StateFacts, j: Jurisdiction) -> Text:
+def local_title(
+    role: Role,
+    holds: Holds,
+    facts: StateFacts,
+    j: Jurisdiction,
+    values: Mapping[str, Mapping[str, str]] | None = None,
+) -> Text:
     """The first title variant whose `when` holds and that renders, in both languages.
 
     A variant naming a value the pack lacks here (a governance title of a state with no
-    governance file) renders empty, and the next one is tried.
+    governance file) renders empty, and the next one is tried. `values`: the title values in
+    each language, when the caller has them already (one plan titles every target alike).
     """
-    values = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in ("en", "es")}
+    if values is None:
+        values = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in LANGS}
     for variant in role.titles:
         if holds(variant.when):
             en = expr.render_title(variant.text.en, values["en"])
@@ -169,8 +177,9 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
         for pd in ps.demands:
             for role_id in pd.targets:
                 by_role.setdefault(role_id, []).append(pd.demand.id)
+    words = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in LANGS}
     targets = tuple(
-        PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j), tuple(ids))
+        PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j, words), tuple(ids))
         for r, ids in by_role.items()
     )
     told = ice.retell(tuple(stages), ice_facts)
