@@ -116,13 +116,18 @@ def _limit(folder: Path, name: str, default: int) -> int:
     return default
 
 
-def name_problem(path: Path) -> str:
-    """'' if the file system can hold `path`, else why not (a name or the path too long)."""
-    name_max = _limit(path.parent, "PC_NAME_MAX", 255)
+def _limits(folder: Path) -> tuple[int, int]:
+    return _limit(folder, "PC_NAME_MAX", 255), _limit(folder, "PC_PATH_MAX", 4096)
+
+
+def name_problem(path: Path, limits: tuple[int, int] | None = None) -> str:
+    """'' if the file system can hold `path`, else why not (a name or the path too long).
+
+    `limits`: the folder's (name, path) limits when the caller has looked them up already."""
+    name_max, path_max = limits or _limits(path.parent)
     for part in path.parts:
         if len(os.fsencode(part)) > name_max:
             return f"the name {part[:40]}... is longer than this file system allows ({name_max})"
-    path_max = _limit(path.parent, "PC_PATH_MAX", 4096)
     if len(os.fsencode(str(path.absolute()))) >= path_max:
         return f"the path is longer than this file system allows ({path_max} bytes)"
     return ""
@@ -147,7 +152,11 @@ def refuse_links(root: Path, paths: Iterable[Path]) -> None:
 def check_paths(root: Path, paths: Iterable[Path]) -> None:
     """Before anything is written: no link on the way, every name within the system's limits."""
     paths = list(paths)
-    problems = [f"{p}: {why}" for p in paths if (why := name_problem(p))]
+    limits: dict[Path, tuple[int, int]] = {}  # one look-up per folder, not per file
+    for p in paths:
+        if p.parent not in limits:
+            limits[p.parent] = _limits(p.parent)
+    problems = [f"{p}: {why}" for p in paths if (why := name_problem(p, limits[p.parent]))]
     if problems:
         raise Problems(*problems[:_LIST_AT_MOST], "nothing was written; choose shorter names")
     refuse_links(root, paths)
