@@ -43,6 +43,20 @@ ANSWER = {
         "una cárcel del condado retiene a personas para ICE por contrato",
     ),
 }
+MODEL_NAMES = {  # by answer key (plan/ice_models.py)
+    "g287_jail": Text("the jail enforcement model", "el modelo de cárcel"),
+    "g287_warrant": Text(
+        "the warrant service officer model", "el modelo de agentes de ejecución de órdenes"
+    ),
+    "g287_task_force": Text("the task force model", "el modelo de fuerza de tarea"),
+}
+ANSWER |= {
+    key: Text(
+        f"a local agency has a 287(g) agreement under {name.en}",
+        f"una agencia local tiene un acuerdo 287(g) con {name.es}",
+    )
+    for key, name in MODEL_NAMES.items()
+}
 VALUE = {
     "yes": Text("yes", "sí"),
     "partial": Text("partly (city or town agencies only)", "en parte (solo agencias municipales)"),
@@ -153,12 +167,14 @@ def no_contract_text(county: str, info: ListInfo) -> Text:
 
 
 def filled_text(filled: Mapping[str, str], agreements: ListInfo, facilities: ListInfo) -> Text:
-    dates = {"has_287g": agreements.as_of, "jail_ice_contract": facilities.as_of}
+    said = ANSWER
+    dates = {"jail_ice_contract": facilities.as_of}  # every other key: the 287(g) list
     parts = {
         lang: "; ".join(
-            f"{ANSWER[k](lang)}: {VALUE.get(v, Text(v, v))(lang)} " + f"(ICE, {dates[k]})"
+            f"{said[k](lang)}: {VALUE.get(v, Text(v, v))(lang)} "
+            + f"(ICE, {dates.get(k, agreements.as_of)})"
             for k, v in filled.items()
-            if k in ANSWER
+            if k in said
         )
         for lang in ("en", "es")
     }
