@@ -268,6 +268,33 @@ def test_facts_lists_a_states_counties(run: Run, fmt: str) -> None:
         assert "Autauga County" in flat and "not on the list" in flat
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_facts_warns_when_a_list_is_over_six_months_old(
+    run: Run, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline_cli.cli import facts
+
+    monkeypatch.setattr(facts, "_today", lambda: LATE)
+    result = run("facts", "NH", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    said = f"ICE's 287(g) list used here dates from {LIST_DATE}, more than six months before today"
+    if fmt == "json":
+        data = json.loads(result.stdout)  # stdout stays pure JSON
+        assert [w["id"] for w in data["warnings"]] == [
+            "ice_agreements_stale",
+            "ice_facilities_stale",
+        ]
+        assert said in data["warnings"][0]["text"]
+    else:
+        assert said in " ".join(result.stderr.split())
+        assert said not in result.stdout
+        if fmt == "csv":  # stdout stays pure CSV
+            assert result.stdout.startswith("state,county,")
+    monkeypatch.setattr(facts, "_today", lambda: SOON)
+    result = run("facts", "NH", "--format", fmt)
+    assert "six months" not in result.stderr + result.stdout
+
+
 def test_facts_rejects_an_unknown_state(run: Run) -> None:
     result = run("facts", "Narnia")
     assert result.exit_code != 0

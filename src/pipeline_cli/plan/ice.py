@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
-from pipeline_cli.pack.ice import STATE_AGENCY, IceData
+from pipeline_cli.pack.ice import STATE_AGENCY, IceData, ListInfo
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.pack.text import Source, Text
 from pipeline_cli.plan.ice_facts import IceFacts
 from pipeline_cli.plan.ice_models import MODEL_KEYS, model_gap_text, model_note, models_of
-from pipeline_cli.plan.ice_text import short, stale_text
+from pipeline_cli.plan.ice_text import PLAN, short, stale_text
 from pipeline_cli.plan.jurisdiction import of_county
 from pipeline_cli.plan.records import PlanStage, PlanTouchpoint, PlanWarning
 
@@ -96,11 +96,18 @@ def warnings(facts: IceFacts | None, today: dt.date) -> list[PlanWarning]:
     """One warning per list older than six months on the plan's date."""
     if facts is None:
         return []
+    return stale(facts.agreements_info, facts.facilities_info, today)
+
+
+def stale(
+    agreements: ListInfo, facilities: ListInfo, today: dt.date, against: Text = PLAN
+) -> list[PlanWarning]:
+    """One warning per list older than six months on `today` (plans and `pipeline facts`)."""
     out = []
-    for key, info in (("agreements", facts.agreements_info), ("facilities", facts.facilities_info)):
+    for key, info in (("agreements", agreements), ("facilities", facilities)):
         as_of = dt.date.fromisoformat(info.as_of)
         if _months_between(as_of, today) > STALE_MONTHS:
-            out.append(PlanWarning(f"ice_{key}_stale", stale_text(key, info, today)))
+            out.append(PlanWarning(f"ice_{key}_stale", stale_text(key, info, today, against)))
     return out
 
 

@@ -186,24 +186,28 @@ def filled_text(filled: Mapping[str, str], agreements: ListInfo, facilities: Lis
     )
 
 
-def stale_text(key: str, info: ListInfo, today: dt.date) -> Text:
+PLAN = Text("this plan", "este plan")
+
+
+def stale_text(key: str, info: ListInfo, today: dt.date, against: Text = PLAN) -> Text:
+    """`against`: what the list is older than ("this plan"; "today" for `pipeline facts`)."""
     day = today.isoformat()
     if key == "agreements":
         es = (
             f"La lista 287(g) de ICE que se usa aquí es del {info.as_of}, más de seis meses antes "
-            f"de este plan ({day}). ICE la actualiza a menudo: consulte la versión actual en "
+            f"de {against.es} ({day}). ICE la actualiza a menudo: consulte la versión actual en "
         )
         what = "287(g) list"
     else:
         es = (
             f"Las estadísticas de detención de ICE que se usan aquí son del {info.as_of}, más de "
-            f"seis meses antes de este plan ({day}). ICE las actualiza a menudo: consulte la "
+            f"seis meses antes de {against.es} ({day}). ICE las actualiza a menudo: consulte la "
             "versión actual en "
         )
         what = "detention statistics"
     return Text(
         f"ICE's {what} used here date{'s' if key == 'agreements' else ''} from {info.as_of}, "
-        f"more than six months before this plan ({day}). ICE updates "
+        f"more than six months before {against.en} ({day}). ICE updates "
         f"{'it' if key == 'agreements' else 'them'} often: check the current version at "
         f"{info.page} before you rely on it.",
         f"{es}{info.page} antes de basarse en ella{'s' if key != 'agreements' else ''}.",
