@@ -29,6 +29,13 @@ Run = Callable[..., Any]
 LIST_DATE = "2026-05-18"
 SHEET_DATE = "2026-02-05"
 AUTAUGA_JEM = "https://www.ice.gov/doclib/287gMOA/AutaugaCoSheriffsOfficeAL_JEM_MOA_09222025.pdf"
+# Autauga's sheriff signed all three models, so the list fills every 287(g) key.
+AUTAUGA_FILLED = {
+    "has_287g": "yes",
+    "g287_jail": "yes",
+    "g287_warrant": "yes",
+    "g287_task_force": "yes",
+}
 SOON = dt.date(2026, 6, 1)  # both lists under six months old
 LATE = dt.date(2026, 12, 1)
 
@@ -53,7 +60,7 @@ def all_text(plan: Plan, lang: str = "en") -> str:
 def test_county_level_agreement_fills_the_answer_and_cites_the_pdf(pack: Pack) -> None:
     plan = plan_for(pack, "AL", "Autauga County")
     assert plan.jurisdiction.answers["has_287g"] == "yes"
-    assert plan.ice is not None and plan.ice.filled == {"has_287g": "yes"}
+    assert plan.ice is not None and plan.ice.filled == AUTAUGA_FILLED
     jail = touchpoint(plan, "jail_287g")
     assert jail.status == "open"
     # The reason is ICE's list, not "You said ...": the organizer said nothing.
@@ -66,7 +73,7 @@ def test_county_level_agreement_fills_the_answer_and_cites_the_pdf(pack: Pack) -
     assert data["on_287g_list"] is True
     assert {a["model"] for a in data["agreements"]} == {"JEM", "WSO", "TFM"}
     assert AUTAUGA_JEM in {a["agreement_url"] for a in data["agreements"]}
-    assert data["answers_from_ice"] == {"has_287g": "yes"}
+    assert data["answers_from_ice"] == AUTAUGA_FILLED
     assert data["agreements_list"]["as_of"] == LIST_DATE
     assert data["agreements_list"]["page"] == "https://www.ice.gov/identify-and-arrest/287g"
     assert "ICE" in data["source"]
@@ -188,12 +195,14 @@ def test_a_whole_state_batch_gives_each_county_its_own_status(run: Run, tmp_path
     for county in counties("NH"):
         folder = out / "NH" / county.lower().replace(" ", "-") / "en"
         plans[county] = (folder / "plan.md").read_text(encoding="utf-8")
-    # Belknap's sheriff is on ICE's list; Grafton has no agency on it.
+    # Belknap's sheriff is on ICE's list (a task force agreement only); Grafton has no agency
+    # on it.
     assert "Belknap County Sheriff" in plans["Belknap County"]
     absent = f"Grafton County is not on ICE's 287(g) list as of {LIST_DATE}"
     assert absent in plans["Grafton County"]
-    assert "(open here)" in _line(plans["Belknap County"], "287(g) in the jail")
-    assert "(open here)" not in _line(plans["Grafton County"], "287(g) in the jail")
+    assert "(open here)" in _line(plans["Belknap County"], "287(g) task force model")
+    assert "(not yet known here)" in _line(plans["Belknap County"], "287(g) in the jail")
+    assert "(open here)" not in _line(plans["Grafton County"], "287(g) task force model")
     assert len(set(plans.values())) == len(plans)
 
 
@@ -257,6 +266,33 @@ def test_facts_lists_a_states_counties(run: Run, fmt: str) -> None:
         flat = " ".join(result.stdout.split())
         assert f"ICE's 287(g) list of {LIST_DATE}" in flat
         assert "Autauga County" in flat and "not on the list" in flat
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_facts_warns_when_a_list_is_over_six_months_old(
+    run: Run, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline_cli.cli import facts
+
+    monkeypatch.setattr(facts, "_today", lambda: LATE)
+    result = run("facts", "NH", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    said = f"ICE's 287(g) list used here dates from {LIST_DATE}, more than six months before today"
+    if fmt == "json":
+        data = json.loads(result.stdout)  # stdout stays pure JSON
+        assert [w["id"] for w in data["warnings"]] == [
+            "ice_agreements_stale",
+            "ice_facilities_stale",
+        ]
+        assert said in data["warnings"][0]["text"]
+    else:
+        assert said in " ".join(result.stderr.split())
+        assert said not in result.stdout
+        if fmt == "csv":  # stdout stays pure CSV
+            assert result.stdout.startswith("state,county,")
+    monkeypatch.setattr(facts, "_today", lambda: SOON)
+    result = run("facts", "NH", "--format", fmt)
+    assert "six months" not in result.stderr + result.stdout
 
 
 def test_facts_rejects_an_unknown_state(run: Run) -> None:

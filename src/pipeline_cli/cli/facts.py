@@ -4,6 +4,7 @@ pack's copy of ICE's lists, as a table, CSV or JSON (for trainers choosing targe
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import sys
 from typing import Any
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from pipeline_cli.errors import PipelineError, UsageError
 from pipeline_cli.pack.ice import Agreement, Facility, IceData
 from pipeline_cli.pack.text import Text
-from pipeline_cli.plan import jurisdiction
+from pipeline_cli.plan import ice, jurisdiction
 
 L = {
     "county": Text("County", "Condado"),
@@ -77,12 +78,25 @@ def _data(settings: Any, state: str) -> tuple[IceData, str]:
     return data, code
 
 
+def _today() -> dt.date:
+    return dt.date.today()
+
+
 def facts(settings: Any, state: str, fmt: str) -> None:
     data, code = _data(settings, state)
     rows = _rows(data, code)
+    # A list more than six months old: in the JSON as `warnings`; on stderr for a table and
+    # for CSV (which has no place for a comment line).
+    today = Text("today", "hoy")
+    stale = ice.stale(data.agreements_info, data.facilities_info, _today(), today)
     if fmt == "json":
-        _json(data, code, rows)
-    elif fmt == "csv":
+        lang = settings.langs[0]  # --lang both: English, as `advise --json`
+        _json(data, code, rows, [{"id": w.id, "text": w.text(lang)} for w in stale])
+        return
+    for lang in settings.langs:
+        for w in stale:
+            print(f"warning: {w.text(lang)}", file=sys.stderr)
+    if fmt == "csv":
         _csv(data, code, rows)
     else:
         for lang in settings.langs:
@@ -100,7 +114,9 @@ def _facility_dict(f: Facility) -> dict[str, str]:
     return {"name": f.name, "city": f.city, "type": f.type, "field_office": f.field_office}
 
 
-def _json(data: IceData, code: str, rows: list[dict[str, Any]]) -> None:
+def _json(
+    data: IceData, code: str, rows: list[dict[str, Any]], warnings: list[dict[str, str]]
+) -> None:
     from pipeline_cli.cli.jsonout import print_json
 
     lists = {"agreements": data.agreements_info, "facilities": data.facilities_info}
@@ -111,6 +127,7 @@ def _json(data: IceData, code: str, rows: list[dict[str, Any]]) -> None:
             "lists": {
                 k: {"title": i.title, "as_of": i.as_of, "page": i.page} for k, i in lists.items()
             },
+            "warnings": warnings,
             "statewide_agreements": [_agreement_dict(a) for a in data.statewide(code)],
             "counties": [
                 {

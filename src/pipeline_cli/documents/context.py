@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pipeline_cli.documents import asks
+from pipeline_cli.documents import asks, iceletter
 from pipeline_cli.documents.asks import law_text as _law
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan.records import Plan, PlanDemand, PlanTarget, PlanTouchpoint
@@ -138,6 +138,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         sources=list(sources.values()),
         clauses=asks.clauses(plan, owned, lang),
         findings=asks.findings(owned, tps, lang, cite),
+        ice=iceletter.ice_doc(plan, role.id, lang),  # the agency's 287(g) agreements, or None
         directions=[
             d["ask"] for pd, d in zip(owned, demands, strict=True) if not pd.demand.clauses
         ],

@@ -29,6 +29,7 @@ _DOC = _BASE | {
     "directions",
     "more",
     "with_why",
+    "ice",
 }
 _KNOWN = {
     "plan": _BASE | {"stages", "targets", "warnings", "ice", "sources", "start_here"},

@@ -11,17 +11,18 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
-from pipeline_cli.pack.ice import STATE_AGENCY, IceData
+from pipeline_cli.pack.ice import STATE_AGENCY, IceData, ListInfo
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.pack.text import Source, Text
 from pipeline_cli.plan.ice_facts import IceFacts
-from pipeline_cli.plan.ice_text import short, stale_text
+from pipeline_cli.plan.ice_models import MODEL_KEYS, model_gap_text, model_note, models_of
+from pipeline_cli.plan.ice_text import PLAN, short, stale_text
 from pipeline_cli.plan.jurisdiction import of_county
 from pipeline_cli.plan.records import PlanStage, PlanTouchpoint, PlanWarning
 
-AGREEMENT_KEY = "has_287g"
+AGREEMENT_KEY = "has_287g"  # any agreement; the models have a key each
 CONTRACT_KEY = "jail_ice_contract"
-KEYS = (AGREEMENT_KEY, CONTRACT_KEY)
+KEYS = (AGREEMENT_KEY, CONTRACT_KEY, *MODEL_KEYS.values())
 STALE_MONTHS = 6
 LEVEL_COUNTY = "County"  # ICE's TYPE for a county agency (sheriff, county police, jail)
 
@@ -32,6 +33,7 @@ def _values(data: IceData, state: str, county: str) -> dict[str, str]:
     local = data.agreements(state, county)
     if local:
         out[AGREEMENT_KEY] = "yes" if any(a.level == LEVEL_COUNTY for a in local) else "partial"
+        out.update({MODEL_KEYS[a.model]: "yes" for a in local if a.model in MODEL_KEYS})
     if any(f.is_contract for f in data.facilities(state, county)):
         out[CONTRACT_KEY] = "yes"
     return out
@@ -46,6 +48,8 @@ def _supplied(pack: Pack, answers: Mapping[str, str]) -> dict[str, str]:
         q = pack.question(key)
         if q is None or key in answers:
             continue
+        if key in MODEL_KEYS.values() and answers.get(AGREEMENT_KEY) == "no":
+            continue  # the organizer said there is no agreement: no model either
         choices = q.choice_values()
         if value not in choices and value == "partial":
             value = "yes"
@@ -92,11 +96,18 @@ def warnings(facts: IceFacts | None, today: dt.date) -> list[PlanWarning]:
     """One warning per list older than six months on the plan's date."""
     if facts is None:
         return []
+    return stale(facts.agreements_info, facts.facilities_info, today)
+
+
+def stale(
+    agreements: ListInfo, facilities: ListInfo, today: dt.date, against: Text = PLAN
+) -> list[PlanWarning]:
+    """One warning per list older than six months on `today` (plans and `pipeline facts`)."""
     out = []
-    for key, info in (("agreements", facts.agreements_info), ("facilities", facts.facilities_info)):
+    for key, info in (("agreements", agreements), ("facilities", facilities)):
         as_of = dt.date.fromisoformat(info.as_of)
         if _months_between(as_of, today) > STALE_MONTHS:
-            out.append(PlanWarning(f"ice_{key}_stale", stale_text(key, info, today)))
+            out.append(PlanWarning(f"ice_{key}_stale", stale_text(key, info, today, against)))
     return out
 
 
@@ -120,21 +131,30 @@ def retell(stages: tuple[PlanStage, ...], facts: IceFacts | None) -> tuple[PlanS
     """
     if facts is None:
         return stages
-    notes = {AGREEMENT_KEY: facts.agreement_note(), CONTRACT_KEY: facts.contract_note()}
+    agreements = facts.agreement_note()
+    notes = {CONTRACT_KEY: facts.contract_note()}  # every other key: the agreements
 
     def told(p: PlanTouchpoint) -> PlanTouchpoint:
         tp = p.touchpoint
         keys = [k for k in KEYS if k in tp.open_if or k in tp.closed_if]
         if not keys:
             return p
-        note = notes[keys[0]]
-        if p.status == "open" and keys[0] in facts.filled:
+        note = notes.get(keys[0], agreements)
+        if p.status == "open" and any(k in facts.filled for k in keys):
             return replace(p, why=note)
-        return replace(
-            p, why=Text(f"{p.why.en} {note.en}".strip(), f"{p.why.es} {note.es}".strip())
-        )
+        models = models_of(tp.open_if)
+        if p.status == "unknown" and facts.agreements and models:
+            # On the list, but not with the model this handoff turns on: say that, not
+            # "we don't know whether there is an agreement".
+            gap = model_gap_text(facts.county, models, facts.agreements_info)
+            return replace(p, why=_joined(gap, note))
+        return replace(p, why=_joined(p.why, note))
 
     return tuple(replace(ps, touchpoints=tuple(told(p) for p in ps.touchpoints)) for ps in stages)
+
+
+def _joined(first: Text, then: Text) -> Text:
+    return Text(f"{first.en} {then.en}".strip(), f"{first.es} {then.es}".strip())
 
 
 def interview_note(pack: Pack, answers: Mapping[str, str], qid: str) -> Text | None:
@@ -142,6 +162,8 @@ def interview_note(pack: Pack, answers: Mapping[str, str], qid: str) -> Text | N
     facts = ice_facts(pack, answers)
     if facts is None or qid not in KEYS:
         return None
+    if qid in MODEL_KEYS.values():
+        return model_note(facts.county, facts.agreements_info, facts.agreements, qid)
     if qid == AGREEMENT_KEY:
         info = facts.agreements_info
         if not facts.agreements:

@@ -43,6 +43,20 @@ ANSWER = {
         "una cárcel del condado retiene a personas para ICE por contrato",
     ),
 }
+MODEL_NAMES = {  # by answer key (plan/ice_models.py)
+    "g287_jail": Text("the jail enforcement model", "el modelo de cárcel"),
+    "g287_warrant": Text(
+        "the warrant service officer model", "el modelo de agentes de ejecución de órdenes"
+    ),
+    "g287_task_force": Text("the task force model", "el modelo de fuerza de tarea"),
+}
+ANSWER |= {
+    key: Text(
+        f"a local agency has a 287(g) agreement under {name.en}",
+        f"una agencia local tiene un acuerdo 287(g) con {name.es}",
+    )
+    for key, name in MODEL_NAMES.items()
+}
 VALUE = {
     "yes": Text("yes", "sí"),
     "partial": Text("partly (city or town agencies only)", "en parte (solo agencias municipales)"),
@@ -153,12 +167,14 @@ def no_contract_text(county: str, info: ListInfo) -> Text:
 
 
 def filled_text(filled: Mapping[str, str], agreements: ListInfo, facilities: ListInfo) -> Text:
-    dates = {"has_287g": agreements.as_of, "jail_ice_contract": facilities.as_of}
+    said = ANSWER
+    dates = {"jail_ice_contract": facilities.as_of}  # every other key: the 287(g) list
     parts = {
         lang: "; ".join(
-            f"{ANSWER[k](lang)}: {VALUE.get(v, Text(v, v))(lang)} " + f"(ICE, {dates[k]})"
+            f"{said[k](lang)}: {VALUE.get(v, Text(v, v))(lang)} "
+            + f"(ICE, {dates.get(k, agreements.as_of)})"
             for k, v in filled.items()
-            if k in ANSWER
+            if k in said
         )
         for lang in ("en", "es")
     }
@@ -170,24 +186,28 @@ def filled_text(filled: Mapping[str, str], agreements: ListInfo, facilities: Lis
     )
 
 
-def stale_text(key: str, info: ListInfo, today: dt.date) -> Text:
+PLAN = Text("this plan", "este plan")
+
+
+def stale_text(key: str, info: ListInfo, today: dt.date, against: Text = PLAN) -> Text:
+    """`against`: what the list is older than ("this plan"; "today" for `pipeline facts`)."""
     day = today.isoformat()
     if key == "agreements":
         es = (
             f"La lista 287(g) de ICE que se usa aquí es del {info.as_of}, más de seis meses antes "
-            f"de este plan ({day}). ICE la actualiza a menudo: consulte la versión actual en "
+            f"de {against.es} ({day}). ICE la actualiza a menudo: consulte la versión actual en "
         )
         what = "287(g) list"
     else:
         es = (
             f"Las estadísticas de detención de ICE que se usan aquí son del {info.as_of}, más de "
-            f"seis meses antes de este plan ({day}). ICE las actualiza a menudo: consulte la "
+            f"seis meses antes de {against.es} ({day}). ICE las actualiza a menudo: consulte la "
             "versión actual en "
         )
         what = "detention statistics"
     return Text(
         f"ICE's {what} used here date{'s' if key == 'agreements' else ''} from {info.as_of}, "
-        f"more than six months before this plan ({day}). ICE updates "
+        f"more than six months before {against.en} ({day}). ICE updates "
         f"{'it' if key == 'agreements' else 'them'} often: check the current version at "
         f"{info.page} before you rely on it.",
         f"{es}{info.page} antes de basarse en ella{'s' if key != 'agreements' else ''}.",
