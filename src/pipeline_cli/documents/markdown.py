@@ -12,10 +12,12 @@ import re
 import textwrap
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+
+from pipeline_cli.documents.inert import escape as escape
+from pipeline_cli.documents.inert import inert as inert
 
 
 @cache
@@ -202,57 +204,3 @@ def words_text(markdown: str) -> str:
     return "\n".join(
         b.marker + plain(b.spans) for b in parse(markdown) if b.kind in ("heading", "para", "item")
     )
-
-
-# --- text from answers and packs is text ---------------------------------------------------
-# Inline marks CommonMark acts on, escaped wherever they stand (a backslash before ASCII
-# punctuation always means the character itself). `_` only at a word's edge (inside a word,
-# as in an id like `public_comment`, it is no mark, and ids are looked up by templates); `<`
-# only where it would open an autolink (raw HTML is never passed through anyway); `&` only
-# where it would start an entity.
-_INLINE_MARKS = re.compile(
-    r"([\\`*\[\]]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
-    r"|<(?=[A-Za-z][A-Za-z0-9+.\-]{1,31}:|[^\s<>@]+@))|&(?=#?\w+;)"
-)
-# Marks that act only at the start of a line: a heading, a quote, a list item, a rule or a
-# setext underline; "1.0" or "#5" start nothing.
-_LEADING = re.compile(
-    r"^(?:(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|(?:-\s*){3,}$|=+\s*$)|(\d{1,9})([.)])(?=\s|$))"
-)
-_LINE_END = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
-_NEEDS = re.compile(r"[\\`*_\[\]<&\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-
-
-def escape(text: str) -> str:
-    """`text` as inert Markdown: one line, every mark escaped; every format shows it as is."""
-    text = _LINE_END.sub(" ", text).strip()
-    text = _INLINE_MARKS.sub(lambda m: "\\" + (m.group(1) or "&"), text)
-    lead = _LEADING.match(text)
-    if lead is None:
-        return text
-    if lead.group(1):
-        return "\\" + text
-    return f"{lead.group(2)}\\{text[lead.end(2) :]}"  # "1. x" would start a numbered item
-
-
-def inert(value: Any, memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
-    """Every string in a template context (dicts and lists within) passed through `escape`.
-
-    `memo` keeps what was made of each dict and list (with the object itself, so its id stays
-    its own): a context shared by a target's letter, comment and script is escaped once.
-    """
-    if isinstance(value, str):
-        return escape(value) if _NEEDS.search(value) or _LEADING.match(value) else value
-    if not isinstance(value, (dict, list, tuple)):
-        return value
-    if memo is not None:
-        hit = memo.get(id(value))
-        if hit is not None and hit[0] is value:
-            return hit[1]
-    if isinstance(value, dict):
-        out: Any = {k: inert(v, memo) for k, v in value.items()}
-    else:
-        out = type(value)(inert(v, memo) for v in value)
-    if memo is not None:
-        memo[id(value)] = (value, out)
-    return out
