@@ -107,7 +107,7 @@ def test_the_largest_county_gets_real_offices_only(pack: Pack, code: str) -> Non
             assert not reached & {"sheriff", "county_board", "county_executive"}, demand
         if gov.jails != "sheriff" and answers["jail_operator"] != "unknown":
             assert "sheriff" not in reached, demand
-        if gov.sheriff in ("courts_only", "state_division", "none"):
+        if gov.sheriff in ("patrol_only", "courts_only", "state_division", "none"):
             assert "sheriff" not in reached, demand
     if gov.pardon == "board":
         assert all("governor" not in targets_of(plan, d) for d in PARDON_DEMANDS)

@@ -21,7 +21,8 @@ EXTENT = ("all", "some", "none")
 LEVEL = ("county", "district", "state")
 CHOSEN = ("elected", "appointed")
 RUN_BY = ("sheriff", "county_corrections", "regional", "state", "mixed")
-SHERIFF = ("jail_and_patrol", "jail_only", "courts_only", "state_division", "none")
+# patrol_only: the sheriff polices (and may serve the courts) but runs no jail.
+SHERIFF = ("jail_and_patrol", "jail_only", "patrol_only", "courts_only", "state_division", "none")
 PARDON = (
     "governor", "board", "governor_with_board", "governor_on_board", "governor_with_council",
     "president", "other",
@@ -184,7 +185,7 @@ class GovVars:
     prosecutor_level: str = "unknown"  # county | district | state
     prosecutor_chosen: str = "unknown"  # elected | appointed
     jails: str = "unknown"  # sheriff | county_corrections | regional | state | mixed
-    sheriff: str = "unknown"  # jail_and_patrol | jail_only | courts_only | state_division | none
+    sheriff: str = "unknown"  # jail_and_patrol | jail_only | patrol_only | courts_only | ...
     pardon: str = "unknown"  # governor | board | governor_with_board | ...
     pardon_gatekeeper: str = "unknown"  # yes | no
     place: str = ""  # the kind of place that breaks the state's rule here, else ''
