@@ -18,7 +18,7 @@ FACTS = (
     "corrections", "pardon",
 )  # fmt: skip
 EXTENT = ("all", "some", "none")
-LEVEL = ("county", "district", "state")
+LEVEL = ("county", "district", "state", "federal")  # federal: the U.S. Attorney (DC)
 CHOSEN = ("elected", "appointed")
 RUN_BY = ("sheriff", "county_corrections", "regional", "state", "mixed")
 # patrol_only: the sheriff polices (and may serve the courts) but runs no jail.
@@ -182,7 +182,7 @@ class GovVars:
     county_government: str = "unknown"  # all | some | none
     county_body: str = "unknown"  # yes | no: a county governing body to address
     county_executive: str = "unknown"  # all | some | none
-    prosecutor_level: str = "unknown"  # county | district | state
+    prosecutor_level: str = "unknown"  # county | district | state | federal
     prosecutor_chosen: str = "unknown"  # elected | appointed
     jails: str = "unknown"  # sheriff | county_corrections | regional | state | mixed
     sheriff: str = "unknown"  # jail_and_patrol | jail_only | patrol_only | courts_only | ...

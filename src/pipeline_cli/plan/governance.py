@@ -19,6 +19,35 @@ ROLE_FACTS = {
     "governor": ("pardon",),
     "pardon_board": ("pardon",),
 }
+# Where the prosecutor is a state office (the Attorney General in DE and RI, the Secretary of
+# Justice in PR) or the U.S. Attorney (DC), that office is one target: the local prosecutor's
+# demands go to it instead of to a second target with nearly the same title.
+PROSECUTOR_IS = {"state": "attorney_general", "federal": "us_attorney"}
+
+
+# What a target is where a role holds another office: generic names, without a place.
+JAIL_DEPARTMENT = Text(
+    "Corrections department that runs the jail",
+    "Departamento de correcciones que administra la cárcel",
+)
+PROSECUTING_AG = Text(
+    "Attorney General (the prosecutor here)", "Fiscal General (quien presenta los cargos aquí)"
+)
+
+
+def target_kind(role: str, gov: GovVars, answers: Mapping[str, str]) -> Text | None:
+    """What the target is here when it is not the role's usual office, else None."""
+    if role == "county_executive" and answers.get("jail_operator") == "county":
+        return JAIL_DEPARTMENT  # reached as the department that runs the jail, by its name
+    if role == "attorney_general" and stand_ins(gov).get("district_attorney") == role:
+        return PROSECUTING_AG
+    return None
+
+
+def stand_ins(gov: GovVars) -> dict[str, str]:
+    """Roles that are another role's office here: {role: the role that holds its demands}."""
+    role = PROSECUTOR_IS.get(gov.prosecutor_level)
+    return {"district_attorney": role} if role else {}
 
 
 def local_for(pack: Pack, code: str, county: str) -> Local | None:
@@ -71,8 +100,9 @@ def sources(local: Local | None, role_ids: list[str]) -> list[str]:
     if local is None:
         return []
     ids: list[str] = []
+    holders = {held: role for role, held in stand_ins(gov_vars(local)).items()}
     for role in role_ids:
-        for fact in ROLE_FACTS.get(role, ()):
+        for fact in ROLE_FACTS.get(holders.get(role, role), ()):
             block = getattr(local.rules, fact)
             if block is not None:
                 ids.extend(block.sources)
