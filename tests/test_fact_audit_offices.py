@@ -205,3 +205,14 @@ def test_patrol_only_sheriffs_get_patrol_demands_never_jail_ones(
     assert "sheriff" in reached(plan, "end_287g_task_force")
     for demand in (*JAIL_DEMANDS, "end_287g_jail"):
         assert "sheriff" not in reached(plan, demand), demand
+
+
+def test_unverified_governance_facts_are_warned_in_both_languages(pack: Pack) -> None:
+    plan = plan_for(pack, state="MD", county="Baltimore city")
+    found = [w for w in plan.warnings if w.id == "unverified_governance"]
+    assert found, "no warning about unverified governance facts"
+    assert "Baltimore City Sheriff" in found[0].text.en
+    assert "sheriff de la Ciudad de Baltimore" in found[0].text.es
+    # An entry about another place stays out of this county's plan.
+    other = plan_for(pack, state="MD", county="Frederick")
+    assert all("Baltimore City Sheriff" not in w.text.en for w in other.warnings)

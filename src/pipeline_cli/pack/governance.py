@@ -116,8 +116,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Unverified:
-    fact: str
-    why: str
+    fact: str  # the fact's key, optionally with the place: "sheriff (Baltimore City)"
+    why: Text
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from pipeline_cli.pack import expr
-from pipeline_cli.pack.governance import GovVars, Local, gov_vars
+from pipeline_cli.pack.governance import GovVars, Local, Unverified, gov_vars
 from pipeline_cli.pack.records import Pack, StateFacts
 from pipeline_cli.pack.text import Text
 
@@ -116,3 +117,50 @@ def gatekeeper(local: Local | None) -> Text | None:
     if local is None or local.rules.pardon is None:
         return None
     return local.rules.pardon.gatekeeper
+
+
+# How the plan's warning names each governance fact an `unverified` entry names.
+FACT_LABELS = {
+    "county_government": Text("County government", "Gobierno del condado"),
+    "county_body": Text("County governing body", "Órgano de gobierno del condado"),
+    "county_executive": Text("County executive", "Ejecutivo del condado"),
+    "prosecutor": Text("Prosecutor", "Fiscalía"),
+    "jails": Text("Jails", "Cárceles"),
+    "sheriff": Text("Sheriff", "Sheriff"),
+    "corrections": Text("Corrections department", "Departamento de correcciones"),
+    "pardon": Text("Pardons", "Indultos"),
+    "places": Text("Local exceptions", "Excepciones locales"),
+}
+_KIND = re.compile(r"\s+(County|Parish|Borough|City and Borough|Municipality|Municipio|city)$")
+
+
+def _applies(u: Unverified, local: Local, county: str) -> bool:
+    """An entry naming a place ("sheriff (Baltimore City)") applies only there; "places" only
+    in a county that is one of the file's places; any other entry applies everywhere."""
+    fact = re.match(r"[a-z_]*", u.fact.strip())
+    named = re.search(r"\((.*)\)", u.fact)
+    if named:
+        short = _KIND.sub("", county).lower()
+        return bool(short) and short in named.group(1).lower()
+    return not (fact and fact.group(0) == "places") or local.place is not None
+
+
+def unverified_text(local: Local | None, county: str) -> Text | None:
+    """The governance facts no source settled here, with why, in both languages (or None)."""
+    if local is None:
+        return None
+    items = [u for u in local.unverified if _applies(u, local, county)]
+    if not items:
+        return None
+
+    def line(u: Unverified, lang: str) -> str:
+        key = re.match(r"[a-z_]*", u.fact.strip())
+        label = FACT_LABELS.get(key.group(0) if key else "", Text(u.fact, u.fact))
+        return f"{label(lang)}: {u.why(lang)}"
+
+    return Text(
+        "Not confirmed by our sources about who holds these offices here; check before you "
+        "write. " + " ".join(line(u, "en") for u in items),
+        "Sin confirmar en nuestras fuentes sobre quién ocupa estos cargos aquí; verifíquelo "
+        "antes de escribir. " + " ".join(line(u, "es") for u in items),
+    )
