@@ -158,8 +158,11 @@ def test_a_missing_fact_fails_unless_listed_as_unverified(run, make_pack, pack_f
         p.startswith(f"{GOV}:") and "governance.corrections: needs a source" in p for p in found
     )
     gov["unverified"] = [
-        {"fact": "jails", "why": "No page says who runs them."},
-        {"fact": "corrections (name)", "why": "The department's page was down."},
+        {"fact": "jails", "why": {"en": "No page says who runs them.", "es": "Ninguna página."}},
+        {
+            "fact": "corrections (name)",
+            "why": {"en": "The department's page was down.", "es": "La página no respondía."},
+        },
     ]
     assert validate_pack(make_pack(with_gov(pack_files, gov)))[0] == []
 
@@ -180,10 +183,17 @@ def test_offices_that_exist_need_titles(run, make_pack, pack_files) -> None:
 
 def test_unverified_entries_name_a_fact_and_say_why(run, make_pack, pack_files) -> None:
     gov = ca()
-    gov["unverified"] = [{"fact": "jail", "why": ""}]
+    gov["unverified"] = [
+        {"fact": "jail", "why": ""},
+        {"fact": "pardon", "why": "English only."},  # user-facing: both languages, always
+        {"fact": "sheriff", "why": {"en": "Only English."}},
+        {"fact": "prosecutor"},
+    ]
     root, found = check(run, make_pack, with_gov(pack_files, gov))
     at = line_of(root, GOV, "fact: jail")
     assert f"{at}: unverified: 'jail' names no governance fact (did you mean 'jails'?)" in found
+    assert sum("unverified.why: must be {en: ..., es: ...}" in p for p in found) == 2
+    assert any("unverified.why: missing 'es' text" in p for p in found)
     assert any("unverified: say why no source settles it" in p for p in found)
 
 

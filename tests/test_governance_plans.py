@@ -107,7 +107,7 @@ def test_the_largest_county_gets_real_offices_only(pack: Pack, code: str) -> Non
             assert not reached & {"sheriff", "county_board", "county_executive"}, demand
         if gov.jails != "sheriff" and answers["jail_operator"] != "unknown":
             assert "sheriff" not in reached, demand
-        if gov.sheriff in ("courts_only", "state_division", "none"):
+        if gov.sheriff in ("patrol_only", "courts_only", "state_division", "none"):
             assert "sheriff" not in reached, demand
     if gov.pardon == "board":
         assert all("governor" not in targets_of(plan, d) for d in PARDON_DEMANDS)
@@ -287,7 +287,10 @@ def test_where_the_attorney_general_prosecutes_and_sheriffs_serve_courts(
     pack: Pack, code: str, county: str, attorney_general: str
 ) -> None:
     plan = plan_for(pack, state=code, county=county)
-    assert title(plan, "district_attorney").startswith(attorney_general)
+    # One office, one target: the Attorney General holds the prosecutor's demands.
+    assert plan.target("district_attorney") is None
+    assert title(plan, "attorney_general").startswith(attorney_general)
+    assert "attorney_general" in targets_of(plan, "u_t_visa_certification")
     for demand in (*JAIL_DEMANDS, "end_287g_task_force"):
         assert "sheriff" not in targets_of(plan, demand), demand
     for demand in jail_demands(plan):

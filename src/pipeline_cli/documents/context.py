@@ -127,7 +127,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         target={
             "role": role.id,
             "title": target.title(lang),
-            "name": role.name(lang),
+            "name": target.name(lang),
             "level": role.level,
             "controls": role.controls(lang),
             "how_to_reach": role.how_to_reach(lang),

@@ -3,10 +3,11 @@
 Extras beyond the contract: jurisdiction.state_name, .county_local (the county in the output
 language) and .answers (every answer key, defaults filled); pack.title; touchpoints' laws (ids
 of the state laws behind the status); demands' ask, why and preempted_by (law ids); targets'
-name (the generic role name); created (date); disclaimer; ice (what ICE's own lists say about
-the county: each list's source, date and page, the agreements with their PDF links, the
-facilities, the answers taken from the lists, and the same sentences the plan prints; null
-when the pack ships no ICE data);
+name (a generic name for what the target is: the role's, or the office it holds there, e.g.
+the corrections department that runs the jail); created (date); disclaimer; ice (what ICE's
+own lists say about the county: each list's source, date and page, the agreements with their
+PDF links, the facilities, the answers taken from the lists, and the same sentences the plan
+prints; null when the pack ships no ICE data);
 start_here (the three to five open handoffs to work on first: touchpoint, status, stage,
 demand, target role and title, reason).
 """
@@ -76,7 +77,7 @@ def plan_to_dict(plan: Plan, lang: str) -> dict[str, Any]:
             {
                 "role": t.role.id,
                 "title": t.title(lang),
-                "name": t.role.name(lang),
+                "name": t.name(lang),
                 "level": t.role.level,
                 "demands": list(t.demands),
                 "how_to_reach": t.role.how_to_reach(lang),

@@ -18,10 +18,11 @@ FACTS = (
     "corrections", "pardon",
 )  # fmt: skip
 EXTENT = ("all", "some", "none")
-LEVEL = ("county", "district", "state")
+LEVEL = ("county", "district", "state", "federal")  # federal: the U.S. Attorney (DC)
 CHOSEN = ("elected", "appointed")
 RUN_BY = ("sheriff", "county_corrections", "regional", "state", "mixed")
-SHERIFF = ("jail_and_patrol", "jail_only", "courts_only", "state_division", "none")
+# patrol_only: the sheriff polices (and may serve the courts) but runs no jail.
+SHERIFF = ("jail_and_patrol", "jail_only", "patrol_only", "courts_only", "state_division", "none")
 PARDON = (
     "governor", "board", "governor_with_board", "governor_on_board", "governor_with_council",
     "president", "other",
@@ -115,8 +116,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Unverified:
-    fact: str
-    why: str
+    fact: str  # the fact's key, optionally with the place: "sheriff (Baltimore City)"
+    why: Text
 
 
 @dataclass(frozen=True)
@@ -181,10 +182,10 @@ class GovVars:
     county_government: str = "unknown"  # all | some | none
     county_body: str = "unknown"  # yes | no: a county governing body to address
     county_executive: str = "unknown"  # all | some | none
-    prosecutor_level: str = "unknown"  # county | district | state
+    prosecutor_level: str = "unknown"  # county | district | state | federal
     prosecutor_chosen: str = "unknown"  # elected | appointed
     jails: str = "unknown"  # sheriff | county_corrections | regional | state | mixed
-    sheriff: str = "unknown"  # jail_and_patrol | jail_only | courts_only | state_division | none
+    sheriff: str = "unknown"  # jail_and_patrol | jail_only | patrol_only | courts_only | ...
     pardon: str = "unknown"  # governor | board | governor_with_board | ...
     pardon_gatekeeper: str = "unknown"  # yes | no
     place: str = ""  # the kind of place that breaks the state's rule here, else ''

@@ -99,17 +99,25 @@ def _role_exists(role: Role | None, holds: Holds) -> bool:
 
 
 def plan_demand(
-    pack: Pack, d: Demand, status: Mapping[str, PlanTouchpoint], holds: Holds
+    pack: Pack,
+    d: Demand,
+    status: Mapping[str, PlanTouchpoint],
+    holds: Holds,
+    stand_in: Mapping[str, str] | None = None,
 ) -> PlanDemand | None:
-    """The demand as it applies here, or None when it does not apply."""
+    """The demand as it applies here, or None when it does not apply.
+
+    `stand_in` maps a role to the one that holds its office here (the prosecutor's demands go
+    to the Attorney General where the Attorney General prosecutes).
+    """
     if not holds(d.when):
         return None
     if d.closes and all(status[t].status == "closed" for t in d.closes if t in status):
         return None
+    held = stand_in or {}
+    refs = [(held.get(ref.role, ref.role), ref.when) for ref in d.targets]
     targets = [
-        ref.role
-        for ref in d.targets
-        if _role_exists(pack.roles.get(ref.role), holds) and holds(ref.when)
+        role for role, when in refs if _role_exists(pack.roles.get(role), holds) and holds(when)
     ]
     preempted: tuple[Law, ...] = ()
     closes = [status[t] for t in d.closes if t in status]
@@ -154,7 +162,8 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     county = values.get("county", "")
     local = governance.local_for(pack, facts.code, county)
     binding = dataclasses.replace(facts, laws=tuple(x for x in facts.laws if x.binds_on(today)))
-    holds = _holds_in(expr.context(values, binding, governance.gov_for(pack, facts, county)))
+    gov = governance.gov_for(pack, facts, county)
+    holds = _holds_in(expr.context(values, binding, gov))
     j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values, local)
 
     status = {
@@ -164,7 +173,8 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     }
     stages = []
     for s in pack.stages:
-        demands = (plan_demand(pack, d, status, holds) for d in s.demands)
+        held = governance.stand_ins(gov)
+        demands = (plan_demand(pack, d, status, holds, held) for d in s.demands)
         stages.append(
             PlanStage(
                 s,
@@ -179,7 +189,12 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
                 by_role.setdefault(role_id, []).append(pd.demand.id)
     words = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in LANGS}
     targets = tuple(
-        PlanTarget(pack.roles[r], local_title(pack.roles[r], holds, facts, j, words), tuple(ids))
+        PlanTarget(
+            pack.roles[r],
+            local_title(pack.roles[r], holds, facts, j, words),
+            tuple(ids),
+            governance.target_kind(r, gov, values),
+        )
         for r, ids in by_role.items()
     )
     told = ice.retell(tuple(stages), ice_facts)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from pipeline_cli.pack import expr
-from pipeline_cli.pack.governance import GovVars, Local, gov_vars
+from pipeline_cli.pack.governance import GovVars, Local, Unverified, gov_vars
 from pipeline_cli.pack.records import Pack, StateFacts
 from pipeline_cli.pack.text import Text
 
@@ -19,6 +20,35 @@ ROLE_FACTS = {
     "governor": ("pardon",),
     "pardon_board": ("pardon",),
 }
+# Where the prosecutor is a state office (the Attorney General in DE and RI, the Secretary of
+# Justice in PR) or the U.S. Attorney (DC), that office is one target: the local prosecutor's
+# demands go to it instead of to a second target with nearly the same title.
+PROSECUTOR_IS = {"state": "attorney_general", "federal": "us_attorney"}
+
+
+# What a target is where a role holds another office: generic names, without a place.
+JAIL_DEPARTMENT = Text(
+    "Corrections department that runs the jail",
+    "Departamento de correcciones que administra la cárcel",
+)
+PROSECUTING_AG = Text(
+    "Attorney General (the prosecutor here)", "Fiscal General (quien presenta los cargos aquí)"
+)
+
+
+def target_kind(role: str, gov: GovVars, answers: Mapping[str, str]) -> Text | None:
+    """What the target is here when it is not the role's usual office, else None."""
+    if role == "county_executive" and answers.get("jail_operator") == "county":
+        return JAIL_DEPARTMENT  # reached as the department that runs the jail, by its name
+    if role == "attorney_general" and stand_ins(gov).get("district_attorney") == role:
+        return PROSECUTING_AG
+    return None
+
+
+def stand_ins(gov: GovVars) -> dict[str, str]:
+    """Roles that are another role's office here: {role: the role that holds its demands}."""
+    role = PROSECUTOR_IS.get(gov.prosecutor_level)
+    return {"district_attorney": role} if role else {}
 
 
 def local_for(pack: Pack, code: str, county: str) -> Local | None:
@@ -71,8 +101,9 @@ def sources(local: Local | None, role_ids: list[str]) -> list[str]:
     if local is None:
         return []
     ids: list[str] = []
+    holders = {held: role for role, held in stand_ins(gov_vars(local)).items()}
     for role in role_ids:
-        for fact in ROLE_FACTS.get(role, ()):
+        for fact in ROLE_FACTS.get(holders.get(role, role), ()):
             block = getattr(local.rules, fact)
             if block is not None:
                 ids.extend(block.sources)
@@ -86,3 +117,50 @@ def gatekeeper(local: Local | None) -> Text | None:
     if local is None or local.rules.pardon is None:
         return None
     return local.rules.pardon.gatekeeper
+
+
+# How the plan's warning names each governance fact an `unverified` entry names.
+FACT_LABELS = {
+    "county_government": Text("County government", "Gobierno del condado"),
+    "county_body": Text("County governing body", "Órgano de gobierno del condado"),
+    "county_executive": Text("County executive", "Ejecutivo del condado"),
+    "prosecutor": Text("Prosecutor", "Fiscalía"),
+    "jails": Text("Jails", "Cárceles"),
+    "sheriff": Text("Sheriff", "Sheriff"),
+    "corrections": Text("Corrections department", "Departamento de correcciones"),
+    "pardon": Text("Pardons", "Indultos"),
+    "places": Text("Local exceptions", "Excepciones locales"),
+}
+_KIND = re.compile(r"\s+(County|Parish|Borough|City and Borough|Municipality|Municipio|city)$")
+
+
+def _applies(u: Unverified, local: Local, county: str) -> bool:
+    """An entry naming a place ("sheriff (Baltimore City)") applies only there; "places" only
+    in a county that is one of the file's places; any other entry applies everywhere."""
+    fact = re.match(r"[a-z_]*", u.fact.strip())
+    named = re.search(r"\((.*)\)", u.fact)
+    if named:
+        short = _KIND.sub("", county).lower()
+        return bool(short) and short in named.group(1).lower()
+    return not (fact and fact.group(0) == "places") or local.place is not None
+
+
+def unverified_text(local: Local | None, county: str) -> Text | None:
+    """The governance facts no source settled here, with why, in both languages (or None)."""
+    if local is None:
+        return None
+    items = [u for u in local.unverified if _applies(u, local, county)]
+    if not items:
+        return None
+
+    def line(u: Unverified, lang: str) -> str:
+        key = re.match(r"[a-z_]*", u.fact.strip())
+        label = FACT_LABELS.get(key.group(0) if key else "", Text(u.fact, u.fact))
+        return f"{label(lang)}: {u.why(lang)}"
+
+    return Text(
+        "Not confirmed by our sources about who holds these offices here; check before you "
+        "write. " + " ".join(line(u, "en") for u in items),
+        "Sin confirmar en nuestras fuentes sobre quién ocupa estos cargos aquí; verifíquelo "
+        "antes de escribir. " + " ".join(line(u, "es") for u in items),
+    )

@@ -56,6 +56,12 @@ class PlanTarget:
     role: Role
     title: Text
     demands: tuple[str, ...]
+    kind: Text | None = None  # what the target is here, when not the role's usual office
+
+    @property
+    def name(self) -> Text:
+        """A generic name for what the target is (no place name): the role's, unless `kind`."""
+        return self.kind or self.role.name
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Law, Pack, StateFacts
 from pipeline_cli.pack.text import Text
-from pipeline_cli.plan.governance import gatekeeper
+from pipeline_cli.plan.governance import gatekeeper, unverified_text
 from pipeline_cli.plan.jurisdiction import in_state
 from pipeline_cli.plan.law_standing import already_barred, in_dispute, standing
 from pipeline_cli.plan.records import PlanStage, PlanWarning
@@ -91,6 +91,8 @@ def collect(
     out.extend(already_barred(stages))
     laws = laws_used(facts, stages, today)
     out.extend(_unverified(pack, facts, laws, stages, local))
+    gov_unsure = unverified_text(local, values.get("county", ""))
+    out += [PlanWarning("unverified_governance", gov_unsure)] if gov_unsure else []
     gate = gatekeeper(local)
     pardon_roles = {"governor", "pardon_board"}
     if gate and any(pardon_roles & set(d.targets) for ps in stages for d in ps.demands):

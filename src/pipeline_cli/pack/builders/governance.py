@@ -8,7 +8,7 @@ from typing import Any
 from pipeline_cli.pack import governance as g
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.refs import Refs
-from pipeline_cli.pack.text import Source, Where
+from pipeline_cli.pack.text import Source, Text, Where
 from pipeline_cli.pack.yamlio import LDict, LList
 
 # Each block: its record, and each field's kind ("text", "title": a template, or its choices).
@@ -132,13 +132,14 @@ def _unverified(r: Reader, top: LDict) -> list[g.Unverified]:
         if m is None:
             continue
         r.keys(m, "unverified item", ["fact", "why"], [])
-        fact, why = r.string(m, "fact", "unverified"), r.string(m, "why", "unverified")
+        fact = r.string(m, "fact", "unverified")
+        why = r.text(m, "why", "unverified")  # {en, es}: the plan shows it in both languages
         if fact_of(fact) not in (*g.FACTS, "places"):
             hint = did_you_mean(fact_of(fact), (*g.FACTS, "places"))
             r.error(m.line_of("fact"), f"unverified: {fact!r} names no governance fact{hint}")
-        if not why.strip():
-            r.error(m.line_of("why"), "unverified: say why no source settles it")
-        out.append(g.Unverified(fact, why))
+        if why is None:
+            r.error(m.line_of("why"), "unverified: say why no source settles it, in en and es")
+        out.append(g.Unverified(fact, why or Text("", "")))
     return out
 
 
