@@ -111,7 +111,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
             {
                 "id": d.id,
                 "title": d.title(lang),
-                "ask": d.ask(lang),
+                "ask": d.ask_for(target.role.id)(lang),
                 # An unverified reason stays in the plan for organizers to check; a letter to
                 # an official carries only the ask.
                 "why": "" if d.unverified else d.why(lang),
