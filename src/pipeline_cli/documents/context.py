@@ -122,6 +122,8 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
             }
         )
     role = target.role
+    # Findings cite too: gather them before the source list is taken.
+    findings = asks.findings(owned, tps, lang, cite)
     ctx = base(plan, lang)
     ctx.update(
         target={
@@ -137,7 +139,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         demands=demands,
         sources=list(sources.values()),
         clauses=asks.clauses(plan, owned, lang),
-        findings=asks.findings(owned, tps, lang, cite),
+        findings=findings,
         directions=[
             d["ask"] for pd, d in zip(owned, demands, strict=True) if not pd.demand.clauses
         ],

@@ -30,6 +30,9 @@ class Touchpoint:
     sources: tuple[str, ...]
     unverified: bool = False
     unverified_reason: Text | None = None  # why an unverified item stays in the pack
+    # The handoff as a legislative finding, for ordinances; without it `how` serves, when it
+    # cites a source a letter may cite.
+    finding: Text | None = None
 
 
 @dataclass(frozen=True)

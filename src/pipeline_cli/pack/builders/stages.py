@@ -32,7 +32,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         d,
         what,
         ["id", "title", "how", "controlled_by", "closed_if", "why", "sources"],
-        ["open_if", "law_codes", "unverified", "unverified_reason"],
+        ["open_if", "law_codes", "unverified", "unverified_reason", "finding"],
     )
     ident = r.ident(d, "id", what)
     refs.define("touchpoint", ident, r, d.line)
@@ -57,6 +57,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         sources=sources_of(r, d, what, refs, letters=True),
         unverified=unverified,
         unverified_reason=unverified_reason(r, d, what, unverified),
+        finding=r.text(d, "finding", what, required=False),
     )
 
 
