@@ -20,7 +20,8 @@ ANSWERS: dict[str, dict[str, str]] = {
     "bond_support": {
         "detainee_name": "Ivan Nunez", "a_number": "012345678",
         "detention_facility": "York County Detention Center", "hearing_date": "2026-03-02",
-        "writer_name": "Paul Writer", "relationship": "husband", "years_known": "5 years",
+        "writer_name": "Paul Writer", "relationship": "family", "years_known": "5 years",
+        "relationship_detail": "I am his husband",
         "character_facts": "Ivan cooks for the neighbors.", "writer_status": "us_citizen",
     },
     "drop_charges": {
