@@ -104,7 +104,7 @@ def test_each_kind_renders_in_each_language(
     out = result.stdout
     assert ANSWERS[kind][NAME_FIELD[kind]] in out
     assert "mini version 1.0" in out or "mini, versión 1.0" in out  # stamped with the version
-    assert "2026-01-01" in out  # ... and its as_of
+    assert ("2026-01-01" if lang == "en" else "1 de enero de 2026") in out  # ... and its as_of
     assert ("Not legal advice." if lang == "en" else "No es asesoría legal.") in out
     heading = "Before you send this" if lang == "en" else "Antes de enviarla"
     assert heading in out

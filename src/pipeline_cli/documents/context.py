@@ -32,12 +32,13 @@ def _demands(plan: Plan) -> dict[str, PlanDemand]:
     return {pd.demand.id: pd for ps in plan.stages for pd in ps.demands}
 
 
-def pack_doc(pack: Pack, lang: str) -> dict[str, str]:
+def pack_doc(pack: Pack, lang: str) -> dict[str, Any]:
     """What the stamp on every output says about the pack."""
     return {
         "name": pack.name,
         "version": pack.version,
         "as_of": pack.as_of.isoformat(),
+        "as_of_date": date_doc(pack.as_of),
         "title": pack.title(lang),
         "disclaimer": pack.disclaimer(lang),
     }
