@@ -57,18 +57,21 @@ def test_no_single_official_is_asked_to_vote(answers: dict[str, str]) -> None:
     assert checked
 
 
-def test_a_board_is_asked_to_vote_where_the_sheriff_is_asked_to_act() -> None:
+def test_a_board_funds_where_the_sheriff_acts() -> None:
     pack = load_pack()
-    plan = build_plan(pack, PLACES[1], dt.date(2026, 12, 1))
+    place = {"state": "MI", "county": "Wayne County", "has_287g": "yes", "jail_ice_contract": "yes"}
+    plan = build_plan(pack, place, dt.date(2026, 12, 1))
     board, sheriff = plan.target("county_board"), plan.target("sheriff")
     assert board is not None and sheriff is not None
     asks = {
         t.role.id: {d["id"]: d["ask"] for d in docdata.target_doc(plan, t, "en")["demands"]}
         for t in (board, sheriff)
     }
-    contract = "end_county_detention_contract"
-    assert asks["county_board"][contract].startswith("Vote to end")
-    assert asks["sheriff"][contract].startswith("End the jail's")
+    jail = "end_287g_jail"
+    assert asks["county_board"][jail].startswith("Refuse to fund staff time")
+    assert asks["sheriff"][jail].startswith("End, or refuse to sign")
+    # The jail's ICE contract is asked for once, though stages 2 and 5 both ask it.
+    assert "end_igsa" in asks["sheriff"] and "end_county_detention_contract" not in asks["sheriff"]
 
 
 def test_ask_by_role_names_only_the_demands_targets(run, make_pack, pack_files) -> None:
