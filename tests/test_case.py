@@ -20,7 +20,8 @@ ANSWERS: dict[str, dict[str, str]] = {
     "bond_support": {
         "detainee_name": "Ivan Nunez", "a_number": "012345678",
         "detention_facility": "York County Detention Center", "hearing_date": "2026-03-02",
-        "writer_name": "Paul Writer", "relationship": "husband", "years_known": "5 years",
+        "writer_name": "Paul Writer", "relationship": "family", "years_known": "5 years",
+        "relationship_detail": "I am his husband",
         "character_facts": "Ivan cooks for the neighbors.", "writer_status": "us_citizen",
     },
     "drop_charges": {
@@ -103,7 +104,7 @@ def test_each_kind_renders_in_each_language(
     out = result.stdout
     assert ANSWERS[kind][NAME_FIELD[kind]] in out
     assert "mini version 1.0" in out or "mini, versión 1.0" in out  # stamped with the version
-    assert "2026-01-01" in out  # ... and its as_of
+    assert ("2026-01-01" if lang == "en" else "1 de enero de 2026") in out  # ... and its as_of
     assert ("Not legal advice." if lang == "en" else "No es asesoría legal.") in out
     heading = "Before you send this" if lang == "en" else "Antes de enviarla"
     assert heading in out

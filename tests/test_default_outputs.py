@@ -11,7 +11,7 @@ from pipeline_cli.cli.validate import validate_pack
 from pipeline_cli.documents import context as docdata
 from pipeline_cli.documents import markdown
 from pipeline_cli.documents.outputs import write_outputs
-from pipeline_cli.documents.render import MAX_SPOKEN_WORDS, Renderer
+from pipeline_cli.documents.render import SPOKEN_WORDS, Renderer
 from pipeline_cli.documents.writers import FORMATS
 from pipeline_cli.pack.load import load_pack
 from pipeline_cli.pack.records import Pack
@@ -73,7 +73,7 @@ def test_public_comment_fits_two_minutes_for_every_target(
     for lang in ("en", "es"):
         for t in plan.targets:
             text = renderer.document("public_comment", lang, docdata.target_doc(plan, t, lang))
-            assert words(markdown.to_text(body(text))) <= MAX_SPOKEN_WORDS, (t.role.id, lang)
+            assert words(markdown.to_text(body(text))) <= SPOKEN_WORDS[lang], (t.role.id, lang)
 
 
 def test_no_campaign_documents_for_an_immigration_judge(pack: Pack, tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def test_plans_take_titles_from_governance_and_places_override(make_pack, pack_f
 
     assert sheriff("Los Angeles County") == (
         "Los Angeles County Sheriff",
-        "Sheriff del Condado de Los Angeles",
+        "Sheriff del Condado de Los Ángeles",
     )
     assert sheriff("San Francisco County") == ("San Francisco Sheriff", "Sheriff de San Francisco")
 

@@ -45,8 +45,8 @@ ES_LABELS = (
     "**A quién presionar:**",
     "**Fuentes:**",
     "## Fuentes",
-    "datos al",
-    "Redactado el",
+    "datos vigentes al",
+    "Generado el",
 )
 
 
@@ -64,9 +64,19 @@ def _in_order(text: str, parts: list[str]) -> None:
         pos = found + len(part)
 
 
+_MESES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+).split()
+
+
+def _day(d: dt.date) -> tuple[str, str]:
+    """A date as the English stamp writes it (ISO) and as the Spanish one spells it out."""
+    return d.isoformat(), f"{d.day} de {_MESES[d.month - 1]} de {d.year}"
+
+
 def _dated(text: str, before: dt.date) -> bool:
     """The stamp carries the date of the run (read before and after, in case of midnight)."""
-    return before.isoformat() in text or dt.date.today().isoformat() in text
+    return any(f in text for d in (before, dt.date.today()) for f in _day(d))
 
 
 # --- the shipped pack ------------------------------------------------------------------------
@@ -98,7 +108,8 @@ def test_handout_has_every_stage_handoff_and_demand_in_order(
     for sid in cited:
         src = pack.sources[sid]
         assert (f"[{src.title}]({src.url})" if src.url else f". {src.title}\n") in out
-    assert pack.version in out and pack.as_of.isoformat() in out and _dated(out, before)
+    assert pack.version in out and any(f in out for f in _day(pack.as_of))
+    assert _dated(out, before)
 
 
 def test_overview_is_one_line_with_every_stage_in_order(run: Run, pack: Pack) -> None:
@@ -256,7 +267,8 @@ def test_inline_pack_marks_unverified_and_conditional_items(
         assert "**A quién presionar:** Sheriff (es) (en algunos lugares), Legislature (es)" in out
         assert "## Etapa 1 de 1: Cárcel" in out
     assert "1. [A source](https://example.org/1)\n2. [Another source](https://example.org/2)" in out
-    assert "mini" in out and "1.0" in out and "2026-01-01" in out  # the stamp
+    assert "mini" in out and "1.0" in out  # the stamp
+    assert ("2026-01-01" if lang == "en" else "1 de enero de 2026") in out
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def test_county_of_another_state_is_not_found_but_close_ones_are_named() -> None
 
 @pytest.mark.parametrize(
     ("name", "es"),
-    [("Los Angeles County", "Condado de Los Angeles"), ("Orleans Parish", "Parroquia de Orleans"),
+    [("Los Angeles County", "Condado de Los Ángeles"), ("Orleans Parish", "Parroquia de Orleans"),
      ("Denali Borough", "Municipio de Denali"), ("Bethel Census Area", "Área censal de Bethel"),
      ("Adjuntas Municipio", "Municipio de Adjuntas"), ("Suffolk city", "Ciudad de Suffolk"),
      ("District of Columbia", "Distrito de Columbia"),

@@ -11,15 +11,15 @@ from pipeline_cli.pack.text import Text
 from pipeline_cli.plan.records import Plan
 
 STATUS = {
-    "open": ("red", Text("OPEN", "ABIERTO")),
-    "unknown": ("yellow", Text("UNKNOWN", "SE DESCONOCE")),
-    "required_by_state": ("magenta", Text("REQUIRED BY STATE LAW", "EXIGIDO POR LEY ESTATAL")),
-    "closed": ("green", Text("closed", "cerrado")),
+    "open": ("red", Text("OPEN", "ABIERTA")),
+    "unknown": ("yellow", Text("UNKNOWN", "SIN CONFIRMAR")),
+    "required_by_state": ("magenta", Text("REQUIRED BY STATE LAW", "EXIGIDA POR LEY ESTATAL")),
+    "closed": ("green", Text("closed", "cerrada")),
 }
 L = {
     "plan": Text("Plan for", "Plan para"),
     "handoffs": Text("Handoffs to ICE", "Vías de entrega a ICE"),
-    "closed": Text("closed here", "cerrados aquí"),
+    "closed": Text("closed here", "cerradas aquí"),
     "demands": Text("Demands", "Exigencias"),
     "press": Text("Press", "Presionar a"),
     "organizing": Text("For organizers", "Para quienes organizan"),

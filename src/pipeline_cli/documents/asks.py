@@ -49,16 +49,26 @@ def letter_demands(
 def findings(
     owned: list[PlanDemand], tps: dict[str, PlanTouchpoint], lang: str, cite: Any
 ) -> list[dict[str, Any]]:
-    """Legislative findings: how each handoff the demands address works, with its sources."""
+    """Legislative findings: how each handoff the demands address works, with its sources.
+
+    A touchpoint's `finding` when it has one, else its `how`; either only when it cites a source
+    an official's counsel accepts (statute, court, government, research), so a finding never
+    rests on news or campaign material alone.
+    """
     seen: dict[str, dict[str, Any]] = {}
     for pd in owned:
         for t in pd.demand.closes:
             pt = tps.get(t)
-            if pt is None or t in seen or not pt.touchpoint.how(lang):
+            if pt is None or t in seen:
+                continue
+            tp = pt.touchpoint
+            text = tp.finding(lang) if tp.finding else tp.how(lang)
+            refs = cite(tp.sources)
+            if not text or not refs or tp.unverified:
                 continue
             seen[t] = {
-                "text": pt.touchpoint.how(lang),
-                "refs": cite(pt.touchpoint.sources),
+                "text": text,
+                "refs": refs,
                 "laws": [law_text(law, lang) for law in pt.laws if law.effect == "limits"],
             }
     return list(seen.values())

@@ -32,12 +32,13 @@ def _demands(plan: Plan) -> dict[str, PlanDemand]:
     return {pd.demand.id: pd for ps in plan.stages for pd in ps.demands}
 
 
-def pack_doc(pack: Pack, lang: str) -> dict[str, str]:
+def pack_doc(pack: Pack, lang: str) -> dict[str, Any]:
     """What the stamp on every output says about the pack."""
     return {
         "name": pack.name,
         "version": pack.version,
         "as_of": pack.as_of.isoformat(),
+        "as_of_date": date_doc(pack.as_of),
         "title": pack.title(lang),
         "disclaimer": pack.disclaimer(lang),
     }
@@ -111,7 +112,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
             {
                 "id": d.id,
                 "title": d.title(lang),
-                "ask": d.ask(lang),
+                "ask": d.ask_for(target.role.id)(lang),
                 # An unverified reason stays in the plan for organizers to check; a letter to
                 # an official carries only the ask.
                 "why": "" if d.unverified else d.why(lang),
@@ -122,6 +123,8 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
             }
         )
     role = target.role
+    # Findings cite too: gather them before the source list is taken.
+    findings = asks.findings(owned, tps, lang, cite)
     ctx = base(plan, lang)
     ctx.update(
         target={
@@ -137,7 +140,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         demands=demands,
         sources=list(sources.values()),
         clauses=asks.clauses(plan, owned, lang),
-        findings=asks.findings(owned, tps, lang, cite),
+        findings=findings,
         ice=iceletter.ice_doc(plan, role.id, lang),  # the agency's 287(g) agreements, or None
         directions=[
             d["ask"] for pd, d in zip(owned, demands, strict=True) if not pd.demand.clauses

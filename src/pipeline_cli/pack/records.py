@@ -30,6 +30,9 @@ class Touchpoint:
     sources: tuple[str, ...]
     unverified: bool = False
     unverified_reason: Text | None = None  # why an unverified item stays in the pack
+    # The handoff as a legislative finding, for ordinances; without it `how` serves, when it
+    # cites a source a letter may cite.
+    finding: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,12 @@ class Demand:
     # Another demand that asks the same body for the same thing (e.g. deportation-defense
     # funding from two stages): a letter to a target that holds both asks once, as that one.
     same_ask: str = ""
+    # The ask in one role's terms, where targets differ in what they can do (a board votes,
+    # a sheriff signs or refuses): role id -> text; other targets get `ask`.
+    ask_by_role: tuple[tuple[str, Text], ...] = ()
+
+    def ask_for(self, role: str) -> Text:
+        return next((t for r, t in self.ask_by_role if r == role), self.ask)
 
     def notes_for_organizers(self, lang: str) -> str:
         return self.organizing(lang) if self.organizing else ""

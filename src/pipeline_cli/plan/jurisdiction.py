@@ -30,6 +30,8 @@ _ES_KINDS = (
     (" city", "Ciudad de {}", "de la"),
 )
 _ES_WHOLE = {"District of Columbia": ("Distrito de Columbia", "del")}
+# Names Spanish-language media write with their Spanish spelling ("Condado de Los Ángeles").
+_EXONYMS = {"Los Angeles": "Los Ángeles", "Rio Arriba": "Río Arriba", "Bexar": "Béxar"}
 # Places whose name takes an article: "the District of Columbia", "del Distrito de Columbia".
 _WITH_ARTICLE = {"District of Columbia"}
 
@@ -112,7 +114,8 @@ def _county_es(name: str) -> tuple[str, str]:
         return _ES_WHOLE[name]
     for suffix, pattern, of in _ES_KINDS:
         if name.endswith(suffix):
-            return pattern.format(name[: -len(suffix)]), of
+            base = name[: -len(suffix)]
+            return pattern.format(_EXONYMS.get(base, base)), of
     return name, "de"
 
 

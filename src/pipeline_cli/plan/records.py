@@ -23,7 +23,7 @@ from pipeline_cli.plan.ice_facts import IceFacts
 class Jurisdiction:
     state: StateFacts
     county: str  # Census name, e.g. "Los Angeles County"
-    county_es: str  # e.g. "Condado de Los Angeles"
+    county_es: str  # e.g. "Condado de Los Ángeles"
     city: str
     answers: dict[str, str]
     gov: Local | None = None  # the county's governance, where the pack has a file for the state

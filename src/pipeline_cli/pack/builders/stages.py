@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline_cli.pack.builders.shared import EMPTY, check_law_codes, sources_of, unverified_reason
-from pipeline_cli.pack.fields import Reader
+from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.records import STATUSES, Demand, Stage, TargetRef, Touchpoint
 from pipeline_cli.pack.refs import Refs
 from pipeline_cli.pack.text import Text, Where
@@ -32,7 +32,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         d,
         what,
         ["id", "title", "how", "controlled_by", "closed_if", "why", "sources"],
-        ["open_if", "law_codes", "unverified", "unverified_reason"],
+        ["open_if", "law_codes", "unverified", "unverified_reason", "finding"],
     )
     ident = r.ident(d, "id", what)
     refs.define("touchpoint", ident, r, d.line)
@@ -57,6 +57,7 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
         sources=sources_of(r, d, what, refs, letters=True),
         unverified=unverified,
         unverified_reason=unverified_reason(r, d, what, unverified),
+        finding=r.text(d, "finding", what, required=False),
     )
 
 
@@ -81,7 +82,10 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         d,
         what,
         ["id", "title", "ask", "why", "targets", "closes", "sources"],
-        ["when", "clauses", "unverified", "unverified_reason", "organizing", "same_ask"],
+        [
+            *("when", "clauses", "unverified", "unverified_reason", "organizing", "same_ask"),
+            "ask_by_role",
+        ],
     )
     ident = r.ident(d, "id", what)
     refs.define("demand", ident, r, d.line)
@@ -100,6 +104,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
     when = r.string(d, "when", what)
     refs.expression(when, r, d.line_of("when"))
     unverified = r.flag(d, "unverified", what)
+    by_role = _ask_by_role(r, d, what, {t.role for t in targets if t is not None})
     return Demand(
         id=ident,
         stage=stage_id,
@@ -115,7 +120,27 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         unverified=unverified,
         unverified_reason=unverified_reason(r, d, what, unverified),
         same_ask=same_ask,
+        ask_by_role=by_role,
     )
+
+
+def _ask_by_role(r: Reader, d: LDict, what: str, roles: set[str]) -> tuple[tuple[str, Text], ...]:
+    """`ask_by_role: {role_id: {en, es}}`: each key one of the demand's own target roles."""
+    if "ask_by_role" not in d:
+        return ()
+    m = r.mapping(d.get("ask_by_role"), f"{what}.ask_by_role", d.line_of("ask_by_role"))
+    if m is None:
+        return ()
+    out = []
+    for role in m:
+        if role not in roles:
+            hint = did_you_mean(str(role), sorted(roles))
+            r.error(m.line_of(role), f"{what}.ask_by_role: {role!r} is not a target{hint}")
+            continue
+        text = r.text(m, role, f"{what}.ask_by_role")
+        if text is not None:
+            out.append((str(role), text))
+    return tuple(out)
 
 
 def stage(r: Reader, raw: Any, order: int, refs: Refs) -> Stage | None:
