@@ -10,7 +10,8 @@ from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.governance import Governance
 from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.laws import Law as Law
-from pipeline_cli.pack.text import Choice, Source, Text, Where
+from pipeline_cli.pack.text import Choice, Parts, Source, Text, Where
+from pipeline_cli.pack.text import HelpPart as HelpPart
 
 # A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
 STATUSES = ("open", "closed", "unknown", "required_by_state")
@@ -30,6 +31,7 @@ class Touchpoint:
     sources: tuple[str, ...]
     unverified: bool = False
     unverified_reason: Text | None = None  # why an unverified item stays in the pack
+    parts: Parts = field(default_factory=dict)  # texts given as parts (see text.Parts)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Demand:
     # Another demand that asks the same body for the same thing (e.g. deportation-defense
     # funding from two stages): a letter to a target that holds both asks once, as that one.
     same_ask: str = ""
+    parts: Parts = field(default_factory=dict)
 
     def notes_for_organizers(self, lang: str) -> str:
         return self.organizing(lang) if self.organizing else ""
@@ -74,6 +77,7 @@ class Stage:
     sources: tuple[str, ...]
     seed_name: str = ""
     where: Where = field(default_factory=lambda: Where("", 0))
+    parts: Parts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,20 +101,13 @@ class Role:
     # False: never written to or called by organizers (an immigration judge decides a case;
     # only the person's lawyer files letters, through `case`). No documents outside `case`.
     contact: bool = True
+    parts: Parts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class DefaultRule:
     value: str
     when: str
-
-
-@dataclass(frozen=True)
-class HelpPart:
-    """One paragraph of a question's help or "where to find it", shown when `when` holds."""
-
-    text: Text
-    when: str = ""
 
 
 @dataclass(frozen=True)
