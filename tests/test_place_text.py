@@ -23,8 +23,9 @@ from pipeline_cli.plan.build import build_plan
 PLACES: dict[str, tuple[str, ...]] = {
     "CA": ("California", "Pasadena", "Los Angeles", "Lakewood", "SB 54", "TRUTH Act", "CDCR",
            "AB 60", "AB 1747", "SB 244", "AB 1306", "AB 1343", "CIPC", "San Francisco",
-           "Santa Clara", "Alameda", "Adelanto", "Ventura"),
+           "Santa Clara", "Alameda", "Adelanto", "Ventura", "Humboldt", "San Bernardino"),
     "WA": ("Tacoma", "Keep Washington Working", "Washington State", "Washington's",
+           "Washington Supreme Court", "Corte Suprema de Washington",
            "estado de Washington", "Northwest ICE Processing", "Northwest Detention"),
     "NY": ("New York", "Nueva York"),
     "IL": ("Illinois", "Chicago", "Cook County", "Condado de Cook"),
@@ -110,3 +111,35 @@ def test_each_states_own_examples_still_reach_its_plans(pack: Pack, tmp_path: Pa
     text = "\n".join(_written(pack, answers, tmp_path).values())
     for name in ("Pasadena", "SB 54", "TRUTH Act", "Humboldt"):
         assert name in text, name
+
+
+def test_a_text_given_as_parts_needs_one_true_everywhere(run, make_pack, pack_files) -> None:
+    from tests.packfactory import t
+    from tests.test_validate import line_of, problems
+
+    tp = pack_files["01-jail.yaml"]["touchpoints"][0]
+    tp["how"] = [{"when": "state == 'CA'", **t("Only here")}]
+    tp["why"]["open"] = [t("Everywhere"), {"when": "state == 'CA'", "en": "Only here"}]
+    root = make_pack(pack_files)
+    assert problems(run, root) == [
+        f"{line_of(root, '01-jail.yaml', '  how:$')}: touchpoint detainer_hold.how: "
+        "needs a part without `when` (true everywhere)",
+        f"{line_of(root, '01-jail.yaml', 'when: state', nth=2)}: "
+        "touchpoint detainer_hold.why.open item: missing required key 'es'",
+        f"{line_of(root, '01-jail.yaml', 'when: state', nth=2)}: "
+        "touchpoint detainer_hold.why.open: missing 'es' text",
+    ]
+
+
+def test_a_plan_keeps_the_parts_that_hold_in_its_place(make_pack, pack_files) -> None:
+    from tests.packfactory import t
+
+    demand = pack_files["01-jail.yaml"]["demands"][0]
+    demand["why"] = [t("Everywhere."), {"when": "honors_detainers == 'yes'", **t("Here.")}]
+    pack = load_pack(make_pack(pack_files))
+    assert pack.demands()["no_holds"].why.en == "Everywhere."  # what `show` prints
+    for answer, expected in (("yes", "Everywhere. Here."), ("unknown", "Everywhere.")):
+        answers = {"state": "CA", "county": "Los Angeles County", "honors_detainers": answer}
+        plan = build_plan(pack, answers, DAY)
+        whys = [d.demand.why.en for s in plan.stages for d in s.demands]
+        assert whys == [expected]
