@@ -50,5 +50,5 @@ def test_a_finding_replaces_the_organizers_how_text() -> None:
     zoning = next(
         tp for s in pack.stages for tp in s.touchpoints if tp.id == "detention_site_zoning"
     )
-    assert zoning.finding is not None and "Tacoma" in zoning.how("en")
+    assert zoning.finding is not None
     assert "Tacoma" not in zoning.finding("en") and "Tacoma" not in zoning.finding("es")

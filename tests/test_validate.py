@@ -113,8 +113,10 @@ def test_missing_required_key(run, make_pack, pack_files) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "snippet", "message"),
     [
-        # a list where a mapping is expected (`why:` of the demand, not of the touchpoint)
-        ("why", ["open"], "  why:$", "demand no_holds.why: must be {en: ..., es: ...}"),
+        # a string where {en, es} or a list of parts is expected (the demand's `why:`)
+        ("why", "open", "why: open", "demand no_holds.why: must be {en: ..., es: ...}"),
+        # a list of parts whose item is not a mapping
+        ("why", ["open"], "- open", "demand no_holds.why item must be a mapping of keys to values"),
         # a string where a list is expected
         ("targets", "sheriff", "targets: sheriff", "demand no_holds.targets: must be a list"),
         (
@@ -136,7 +138,7 @@ def test_missing_required_key(run, make_pack, pack_files) -> None:
 def test_wrong_type(run, make_pack, pack_files, field, value, snippet, message) -> None:
     jail(pack_files)["demands"][0][field] = value
     root = make_pack(pack_files)
-    where = line_of(root, "01-jail.yaml", snippet, nth=2 if field == "why" else 1)
+    where = line_of(root, "01-jail.yaml", snippet)
     assert problems(run, root) == [f"{where}: {message}"]
 
 

@@ -10,7 +10,8 @@ from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.governance import Governance
 from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.laws import Law as Law
-from pipeline_cli.pack.text import Choice, Source, Text, Where
+from pipeline_cli.pack.text import Choice, Parts, Source, Text, Where
+from pipeline_cli.pack.text import HelpPart as HelpPart
 
 # A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
 STATUSES = ("open", "closed", "unknown", "required_by_state")
@@ -33,6 +34,7 @@ class Touchpoint:
     # The handoff as a legislative finding, for ordinances; without it `how` serves, when it
     # cites a source a letter may cite.
     finding: Text | None = None
+    parts: Parts = field(default_factory=dict)  # texts given as parts (see text.Parts)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Demand:
     def ask_for(self, role: str) -> Text:
         return next((t for r, t in self.ask_by_role if r == role), self.ask)
 
+    parts: Parts = field(default_factory=dict)
+
     def notes_for_organizers(self, lang: str) -> str:
         return self.organizing(lang) if self.organizing else ""
 
@@ -83,6 +87,7 @@ class Stage:
     sources: tuple[str, ...]
     seed_name: str = ""
     where: Where = field(default_factory=lambda: Where("", 0))
+    parts: Parts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -106,20 +111,13 @@ class Role:
     # False: never written to or called by organizers (an immigration judge decides a case;
     # only the person's lawyer files letters, through `case`). No documents outside `case`.
     contact: bool = True
+    parts: Parts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class DefaultRule:
     value: str
     when: str
-
-
-@dataclass(frozen=True)
-class HelpPart:
-    """One paragraph of a question's help or "where to find it", shown when `when` holds."""
-
-    text: Text
-    when: str = ""
 
 
 @dataclass(frozen=True)

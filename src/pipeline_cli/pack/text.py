@@ -22,6 +22,19 @@ class Text:
 
 
 @dataclass(frozen=True)
+class HelpPart:
+    """One paragraph of a text given as parts, shown where its `when` holds (always if blank)."""
+
+    text: Text
+    when: str = ""
+
+
+# A record's texts given as parts, by field ("how", "why.open", "organizing", ...): the plan
+# shows the parts whose `when` holds in its place; the field itself holds those without `when`.
+Parts = dict[str, tuple[HelpPart, ...]]
+
+
+@dataclass(frozen=True)
 class Where:
     """Where a record was read from, for error messages."""
 

@@ -16,6 +16,7 @@ from pipeline_cli.plan import governance, ice
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
 from pipeline_cli.plan.jurisdiction import county_es, title_values
+from pipeline_cli.plan.localise import localise
 from pipeline_cli.plan.records import (
     Jurisdiction,
     Plan,
@@ -164,6 +165,7 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     binding = dataclasses.replace(facts, laws=tuple(x for x in facts.laws if x.binds_on(today)))
     gov = governance.gov_for(pack, facts, county)
     holds = _holds_in(expr.context(values, binding, gov))
+    pack = localise(pack, holds)  # texts with examples from one state's places: only its own
     j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values, local)
 
     status = {

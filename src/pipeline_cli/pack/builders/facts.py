@@ -11,12 +11,13 @@ from pipeline_cli.pack.builders.shared import (
     help_parts,
     joined,
     list_of_mappings,
+    parted,
     sources_of,
 )
 from pipeline_cli.pack.fields import Reader
 from pipeline_cli.pack.records import DefaultRule, Question, Role, StateFacts, TitleVariant
 from pipeline_cli.pack.refs import Refs
-from pipeline_cli.pack.text import Choice, Text
+from pipeline_cli.pack.text import Choice, Parts, Text
 from pipeline_cli.pack.yamlio import LDict, LList
 
 LEVELS = ("city", "county", "state", "federal", "court")
@@ -66,13 +67,15 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             titles.append(TitleVariant(text, title_when))
         if isinstance(d.get("titles"), list) and (not titles or titles[-1].when):
             r.error(d.line_of("titles"), f"{what}.titles: the last title must have no `when`")
+        parts: Parts = {}
         out[ident] = Role(
             id=ident,
             level=r.choice(d, "level", what, LEVELS, "city"),
             name=r.text(d, "name", what) or EMPTY,
-            controls=r.text(d, "controls", what) or EMPTY,
+            controls=parted(r, d, "controls", what, refs, parts) or EMPTY,
             reach=reach,
-            how_to_reach=r.text(d, "how_to_reach", what) or EMPTY,
+            how_to_reach=parted(r, d, "how_to_reach", what, refs, parts) or EMPTY,
+            parts=parts,
             titles=tuple(titles),
             sources=sources_of(r, d, what, refs),
             when=when,

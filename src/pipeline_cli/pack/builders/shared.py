@@ -10,7 +10,7 @@ from typing import Any
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.records import Clause, HelpPart
 from pipeline_cli.pack.refs import Refs
-from pipeline_cli.pack.text import SOURCE_KINDS, Choice, Source, Text
+from pipeline_cli.pack.text import SOURCE_KINDS, Choice, Parts, Source, Text
 from pipeline_cli.pack.yamlio import LDict, LList
 
 EMPTY = Text("", "")
@@ -101,6 +101,25 @@ def joined(parts: tuple[HelpPart, ...]) -> Text:
     """The paragraphs that apply everywhere (no `when`), joined."""
     plain = [p.text for p in parts if not p.when]
     return Text(" ".join(t.en for t in plain), " ".join(t.es for t in plain))
+
+
+def parted(
+    r: Reader, d: LDict, key: str, what: str, refs: Refs, parts: Parts, required: bool = True
+) -> Text | None:
+    """A text given as {en, es} or as a list of {en, es, when} parts (as a question's help).
+
+    For a list, the parts go into `parts` under `key` and the text returned is what holds
+    everywhere (the parts without `when`); a required text needs at least one such part, so
+    every place reads a sentence true for it.
+    """
+    if not isinstance(d.get(key), LList):
+        return r.text(d, key, what, required)
+    found = help_parts(r, d, key, what, refs)
+    if required and found and all(p.when for p in found):
+        r.error(d.line_of(key), f"{what}.{key}: needs a part without `when` (true everywhere)")
+    parts[key] = found
+    text = joined(found)
+    return text if text.en or required else None
 
 
 def check_law_codes(r: Reader, d: LDict, key: str, what: str, codes: tuple[str, ...]) -> None:

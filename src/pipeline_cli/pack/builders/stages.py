@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline_cli.pack.builders.shared import EMPTY, check_law_codes, sources_of, unverified_reason
+from pipeline_cli.pack.builders.shared import (
+    EMPTY,
+    check_law_codes,
+    parted,
+    sources_of,
+    unverified_reason,
+)
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.records import STATUSES, Demand, Stage, TargetRef, Touchpoint
 from pipeline_cli.pack.refs import Refs
-from pipeline_cli.pack.text import Text, Where
+from pipeline_cli.pack.text import Parts, Text, Where
 from pipeline_cli.pack.yamlio import LDict
 
 
-def _why(r: Reader, d: LDict, what: str) -> dict[str, Text]:
+def _why(r: Reader, d: LDict, what: str, refs: Refs, parts: Parts) -> dict[str, Text]:
     raw = d.get("why")
     why = r.mapping(raw, f"{what}.why", d.line_of("why")) if raw is not None else None
     if why is None:
@@ -20,7 +26,10 @@ def _why(r: Reader, d: LDict, what: str) -> dict[str, Text]:
     r.keys(why, f"{what}.why", ["open", "closed", "unknown"], ["required_by_state"])
     out = {}
     for status in STATUSES:
-        text = r.text(why, status, f"{what}.why", required=status != "required_by_state")
+        found: Parts = {}
+        required = status != "required_by_state"
+        text = parted(r, why, status, f"{what}.why", refs, found, required)
+        parts.update({f"why.{k}": v for k, v in found.items()})
         if text is not None:
             out[status] = text
     return out
@@ -44,20 +53,22 @@ def touchpoint(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Touchpoint:
     law_codes = r.strings(d, "law_codes", what)
     check_law_codes(r, d, "law_codes", what, law_codes)
     unverified = r.flag(d, "unverified", what)
+    parts: Parts = {}
     return Touchpoint(
         id=ident,
         stage=stage_id,
         title=r.text(d, "title", what) or EMPTY,
-        how=r.text(d, "how", what) or EMPTY,
+        how=parted(r, d, "how", what, refs, parts) or EMPTY,
         controlled_by=controlled_by,
         law_codes=law_codes,
         closed_if=r.string(d, "closed_if", what),
         open_if=r.string(d, "open_if", what),
-        why=_why(r, d, what),
+        why=_why(r, d, what, refs, parts),
         sources=sources_of(r, d, what, refs, letters=True),
         unverified=unverified,
         unverified_reason=unverified_reason(r, d, what, unverified),
         finding=r.text(d, "finding", what, required=False),
+        parts=parts,
     )
 
 
@@ -105,13 +116,14 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
     refs.expression(when, r, d.line_of("when"))
     unverified = r.flag(d, "unverified", what)
     by_role = _ask_by_role(r, d, what, {t.role for t in targets if t is not None})
+    parts: Parts = {}
     return Demand(
         id=ident,
         stage=stage_id,
         title=r.text(d, "title", what) or EMPTY,
-        ask=r.text(d, "ask", what) or EMPTY,
-        organizing=r.text(d, "organizing", what, required=False),
-        why=r.text(d, "why", what) or EMPTY,
+        ask=parted(r, d, "ask", what, refs, parts) or EMPTY,
+        organizing=parted(r, d, "organizing", what, refs, parts, required=False),
+        why=parted(r, d, "why", what, refs, parts) or EMPTY,
         targets=tuple(t for t in targets if t is not None),
         closes=closes,
         sources=sources_of(r, d, what, refs, letters=True),
@@ -121,6 +133,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         unverified_reason=unverified_reason(r, d, what, unverified),
         same_ask=same_ask,
         ask_by_role=by_role,
+        parts=parts,
     )
 
 
@@ -164,14 +177,16 @@ def stage(r: Reader, raw: Any, order: int, refs: Refs) -> Stage | None:
         m = r.mapping(item, "demand", line)
         if m is not None:
             demands.append(demand(r, m, ident, refs))
+    parts: Parts = {}
     return Stage(
         id=ident,
         order=order,
         title=r.text(d, "title", what) or EMPTY,
-        summary=r.text(d, "summary", what) or EMPTY,
+        summary=parted(r, d, "summary", what, refs, parts) or EMPTY,
         touchpoints=tuple(tps),
         demands=tuple(demands),
         sources=sources_of(r, d, what, refs),
         seed_name=r.string(d, "seed_name", what),
         where=Where(r.file, d.line),
+        parts=parts,
     )
