@@ -1,0 +1,34 @@
+"""DC and Puerto Rico name their own offices: no senators, a Delegate or Resident Commissioner,
+the Metropolitan Police Department and the Mayor of the District."""
+
+from __future__ import annotations
+
+from pipeline_cli.pack.load import load_pack
+from pipeline_cli.plan import answers as ans
+from pipeline_cli.plan.build import build_plan
+
+
+def _titles(*pairs: str) -> dict[str, str]:
+    pack = load_pack()
+    plan = build_plan(pack, ans.gather(pack, None, pairs))
+    return {t.role.id: t.title("en") for t in plan.targets}
+
+
+def test_dc_offices() -> None:
+    titles = _titles("state=DC", "county=District of Columbia", "city=Washington")
+    assert titles["police_chief"].startswith("Chief of the Metropolitan Police Department")
+    assert titles["mayor"] == "Mayor of the District of Columbia"
+    assert "Delegate" in titles["member_of_congress"]
+    assert "senator" not in titles["member_of_congress"]
+
+
+def test_puerto_rico_has_a_resident_commissioner() -> None:
+    titles = _titles("state=PR", "county=San Juan")
+    assert "Resident Commissioner" in titles["member_of_congress"]
+    assert "senator" not in titles["member_of_congress"]
+
+
+def test_a_state_keeps_its_representative_and_senators() -> None:
+    titles = _titles("state=TX", "county=Harris", "city=Houston")
+    assert titles["member_of_congress"].startswith("Your U.S. representative and senators")
+    assert titles["police_chief"] == "Chief of the Houston Police Department"
