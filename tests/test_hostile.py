@@ -263,11 +263,11 @@ def test_12_pack_text_links_are_not_live_in_the_handout(
 
 
 def test_markdown_escapes_read_back_as_the_text() -> None:
-    from pipeline_cli.documents import markdown as mdlite
+    from pipeline_cli.documents import markdown
 
     for text in ["[a](https://e)", "# h", "- x", "1. y", "---", "a*b*", "C:\\x", "1.0", "\\"]:
-        assert mdlite.to_text(mdlite.escape(text)).strip() == text
-        assert [b.kind for b in mdlite.parse(mdlite.escape(text))] == ["para"]
+        assert markdown.to_text(markdown.escape(text)).strip() == text
+        assert [b.kind for b in markdown.parse(markdown.escape(text))] == ["para"]
 
 
 # 8: templates and expressions that run away
