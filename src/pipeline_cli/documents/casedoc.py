@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipeline_cli.documents.context import BODIES, date_doc, pack_doc
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import evaluation, expr
 from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.records import Pack, Question, Role, StateFacts
 from pipeline_cli.pack.text import Text
@@ -73,7 +73,7 @@ def role_title(role: Role, facts: StateFacts | None, lang: str, pack: Pack | Non
     values = title_values(facts, "", "", lang, local)
     if problem or any(not values.get(n) for n in names):
         return role.name(lang)
-    return expr.render_title(template, values)
+    return evaluation.render_title(template, values)
 
 
 def addressees(
@@ -81,13 +81,14 @@ def addressees(
 ) -> list[dict[str, Any]]:
     """The roles this letter goes to, first the one it is addressed to."""
     gov = governance.gov_for(pack, facts, "") if facts else None
-    ctx: dict[str, Any] = expr.context(values, facts, gov) if facts else dict(values)
+    ctx: dict[str, Any] = evaluation.context(values, facts, gov) if facts else dict(values)
     out = []
     for a in kind.addressees:
         role = pack.roles.get(a.role)
-        if role is None or not expr.evaluate(a.when, ctx):
+        if role is None or not evaluation.evaluate(a.when, ctx):
             continue
-        if facts is not None and not expr.evaluate(role.when, expr.context({}, facts, gov)):
+        exists = facts is None or evaluation.evaluate(role.when, evaluation.context({}, facts, gov))
+        if not exists:
             continue  # the role does not exist in this state (e.g. no governor in DC)
         title = role_title(role, facts, lang, pack)
         out.append({"role": role.id, "title": title, "is_body": role.id in BODIES})
@@ -123,11 +124,11 @@ def case_doc(
         return [sources[s]["n"] for s in ids if s in sources]
 
     gov = governance.gov_for(pack, facts, "") if facts else None
-    ctx: dict[str, Any] = expr.context(v, facts, gov) if facts else dict(v)
+    ctx: dict[str, Any] = evaluation.context(v, facts, gov) if facts else dict(v)
     notes = [
         {"text": n.text(lang), "refs": cite(n.sources)}
         for n in kind.notes
-        if expr.evaluate(n.when, ctx)
+        if evaluation.evaluate(n.when, ctx)
     ]
     cite(kind.sources)
     labels = {

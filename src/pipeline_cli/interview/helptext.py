@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from pipeline_cli.errors import PipelineError
 from pipeline_cli.interview.labels import LABEL
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import evaluation
 from pipeline_cli.pack.records import HelpPart, Law, Pack, Question, StateFacts
 from pipeline_cli.plan import answers as ans
 from pipeline_cli.plan import ice
@@ -28,7 +28,7 @@ def _context(pack: Pack, answers: Mapping[str, str]) -> dict[str, object] | None
     facts = pack.states.get(answers.get("state", ""))
     if facts is None:
         return None
-    return expr.context(ans.effective(pack, answers), facts)
+    return evaluation.context(ans.effective(pack, answers), facts)
 
 
 def _holds(part: HelpPart, ctx: Mapping[str, object] | None) -> bool:
@@ -37,7 +37,7 @@ def _holds(part: HelpPart, ctx: Mapping[str, object] | None) -> bool:
     if ctx is None:
         return False
     try:
-        return expr.evaluate(part.when, ctx)
+        return evaluation.evaluate(part.when, ctx)
     except PipelineError:
         return False  # a help paragraph never stops the interview
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli import __version__
-from pipeline_cli.pack import bytecode, expr
+from pipeline_cli.pack import lowered
 from pipeline_cli.pack.records import Pack, TitleVariant
 from pipeline_cli.pack.text import Text
 
@@ -97,6 +97,8 @@ def _expressions(value: Any, found: dict[str, set[str]], field: str = "") -> Non
         found["title"].update((value.text.en, value.text.es))
         if value.when:
             found["expr"].add(value.when)
+    elif isinstance(value, Text):  # a title template, or text rendered as one
+        found["title"].update(t for t in (value.en, value.es) if "{" in t)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
             _expressions(getattr(value, f.name), found, f.name)
@@ -108,18 +110,24 @@ def _expressions(value: Any, found: dict[str, set[str]], field: str = "") -> Non
             _expressions(item, found, field)
     elif isinstance(value, str) and field in _EXPR_FIELDS and value.strip():
         found["expr"].add(value)
-    elif isinstance(value, Text) and "{{" in value.en + value.es:
-        found["title"].update((value.en, value.es))
 
 
-def _compiled(pack: Pack) -> dict[str, bytes]:
+def _compiled(pack: Pack) -> dict[str, Any]:
+    """Every expression and title lowered to a tree; jinja2 bytecode for the few that cannot be.
+
+    jinja2 is imported only here, when the cache is (re)built.
+    """
+    from pipeline_cli.pack import bytecode, expr
+
     found: dict[str, set[str]] = {"expr": set(), "title": set()}
     _expressions(pack, found)
     for src in found["expr"]:
-        expr.warm_expression(src)
+        if expr.lower_expression(src) is lowered.UNSUPPORTED:
+            expr.warm_expression(src)
     for src in found["title"]:
-        expr.warm_title(src)
-    return bytecode.export_codes()
+        if expr.lower_title(src) is lowered.UNSUPPORTED:
+            expr.warm_title(src)
+    return {"codes": bytecode.export_codes(), "trees": lowered.export()}
 
 
 def cached_pack(root: Path | None = None) -> Pack:
@@ -134,12 +142,12 @@ def cached_pack(root: Path | None = None) -> Pack:
         try:
             stored = pickle.loads(path.read_bytes())
             if stored["key"] == key and isinstance(stored["pack"], Pack):
-                bytecode.preload_codes(stored["codes"])
+                lowered.preload(stored["trees"], stored["codes"])
                 return stored["pack"]
         except Exception:
             pass
     pack = _load(root)
-    _store(folder, path, {"key": key, "pack": pack, "codes": _compiled(pack)})
+    _store(folder, path, {"key": key, "pack": pack, **_compiled(pack)})
     return pack
 
 

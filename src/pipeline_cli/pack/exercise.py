@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import evaluation, expr
 from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.records import Question, StateFacts
 from pipeline_cli.pack.refs import TITLE_VARS, Refs
@@ -48,10 +48,10 @@ def _first_failure(
         for values in _combos(src, domains, base):
             if facts is not None and "state" in values:
                 values["state"] = facts.code
-            ctx: dict[str, Any] = expr.context(values, facts) if facts else dict(values)
+            ctx: dict[str, Any] = evaluation.context(values, facts) if facts else dict(values)
             try:
-                expr.evaluate(src, ctx)
-            except expr.ExprError as exc:
+                evaluation.evaluate(src, ctx)
+            except evaluation.ExprError as exc:
                 where = f"state {facts.code}, " if facts else ""
                 shown = ", ".join(f"{k}={v!r}" for k, v in values.items() if k in src)
                 return f"{exc} (with {where}{shown or 'the defaults'})"
@@ -77,8 +77,8 @@ def exercise(
     for template, where, allowed in refs.titles:
         for sample in ("", "Sample"):
             try:
-                expr.render_title(template, dict.fromkeys(allowed or TITLE_VARS, sample))
-            except expr.ExprError as exc:
+                evaluation.render_title(template, dict.fromkeys(allowed or TITLE_VARS, sample))
+            except evaluation.ExprError as exc:
                 problems.append(f"{where}: {exc}")
                 break
     for kind in cases.values():

@@ -1,4 +1,8 @@
-"""`when`, `closed_if` and `open_if` expressions: compiled once, in jinja2's sandbox, never eval."""
+"""`when`, `closed_if` and `open_if` expressions in jinja2's sandbox: compiled once, never eval.
+
+This is the checking side and the slow path: `pipeline validate` and the pack's checks parse
+every expression here, and evaluation.py comes here only for what lowered.py cannot run.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +18,12 @@ from jinja2.exceptions import SecurityError, UndefinedError
 
 from pipeline_cli.errors import PipelineError
 from pipeline_cli.pack import bytecode, plaintext, sandbox
-from pipeline_cli.pack.governance import GOV_VALUES, GovVars
+from pipeline_cli.pack.governance import GOV_VALUES
+from pipeline_cli.pack.lowered import HELPERS, LAW_CODES, ExprError, Tree
 from pipeline_cli.pack.records import StateFacts
 
-# Names an expression may use besides the answer keys.
-HELPERS = ("facts", "gov", "limits", "requires")
 FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(StateFacts))
-LAW_CODES = (
-    "INQ", "DET", "NOT", "ACC", "287", "IGSA", "CRT", "DATA", "DOC", "PROB", "RPT", "ENF",
-)  # fmt: skip
+__all__ = ["HELPERS", "LAW_CODES", "ExprError", "check", "names_used", "template_names"]
 
 
 @cache
@@ -33,10 +34,6 @@ def _env() -> sandbox.BoundedImmutableSandbox:
 def _hint(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-class ExprError(PipelineError):
-    """An expression that does not compile or fails when evaluated."""
 
 
 @cache
@@ -59,10 +56,16 @@ def warm_title(src: str) -> None:
     bytecode.warm(lambda: bytecode.title_code(_env(), src))
 
 
+def lower_expression(src: str) -> Tree:
+    return bytecode.lower_expression(_env(), src)
+
+
+def lower_title(src: str) -> Tree:
+    return bytecode.lower_title(_env(), src)
+
+
 def evaluate(src: str, context: Mapping[str, Any]) -> bool:
-    """Truth of `src` in `context`; an empty expression is true."""
-    if not src.strip():
-        return True
+    """Truth of `src` in `context`, run by jinja2 (evaluation.evaluate comes here when needed)."""
     try:
         return sandbox.guard(lambda: bool(compile_expr(src)(**context)), timed=False)
     except ExprError:
@@ -81,33 +84,6 @@ def names_used(src: str) -> frozenset[str]:
     except TemplateSyntaxError:
         return frozenset()
     return frozenset(n.name for n in tree.find_all(nodes.Name) if n.ctx == "load")
-
-
-def facts_gov(facts: StateFacts) -> GovVars:
-    """`gov` where no governance file settles it: what the state's facts say, else unknown."""
-    extent = {"yes": "all", "no": "none", "partial": "some"}
-    return GovVars(
-        county_government=extent.get(facts.county_government, "unknown"),
-        county_body="no" if facts.county_government == "no" else "unknown",
-        jails="state" if facts.jails == "state" else "unknown",
-        sheriff="none" if facts.sheriffs == "no" else "unknown",
-        pardon=facts.pardon,
-    )
-
-
-def context(
-    answers: Mapping[str, str], facts: StateFacts, gov: GovVars | None = None
-) -> dict[str, Any]:
-    """The names an expression sees: answer keys, the state's facts and governance, law helpers."""
-
-    def limits(code: str) -> bool:
-        return bool(facts.laws_covering(code, "limits"))
-
-    def requires(code: str) -> bool:
-        return bool(facts.laws_covering(code, "requires"))
-
-    gov = gov or facts_gov(facts)
-    return {**answers, "facts": facts, "gov": gov, "limits": limits, "requires": requires}
 
 
 def check(src: str, answer_choices: Mapping[str, tuple[str, ...]]) -> list[str]:
@@ -182,7 +158,7 @@ def _title(template: str) -> Template:
 
 
 def render_title(template: str, values: Mapping[str, str]) -> str:
-    """Render a short title template such as 'Sheriff of {{ county }}'."""
+    """Render a short title template such as 'Sheriff of {{ county }}', in jinja2."""
     try:
         title = _title(template)
         text = sandbox.guard(lambda: sandbox.join(title.generate(**values)))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.errors import PipelineError, Problems, UsageError
-from pipeline_cli.pack import expr, plaintext
+from pipeline_cli.pack import evaluation, plaintext
 from pipeline_cli.pack.records import Pack, Question, StateFacts
 from pipeline_cli.pack.suggest import did_you_mean
 from pipeline_cli.plan import jurisdiction
@@ -194,8 +194,8 @@ def effective(pack: Pack, answers: Mapping[str, str]) -> dict[str, str]:
     gov = gov_for(pack, facts, answers.get("county", ""))
     values = {q.id: default_of(q) for q in pack.questions}
     for q in pack.questions:
-        ctx = expr.context(values, facts, gov)
-        if not expr.evaluate(q.when, ctx):
+        ctx = evaluation.context(values, facts, gov)
+        if not evaluation.evaluate(q.when, ctx):
             values[q.id] = _rule_default(q, ctx)
         elif q.id in answers:
             values[q.id] = answers[q.id]
@@ -212,7 +212,7 @@ def default_of(q: Question) -> str:
 
 def _rule_default(q: Question, ctx: Mapping[str, Any]) -> str:
     for rule in q.defaults:
-        if expr.evaluate(rule.when, ctx):
+        if evaluation.evaluate(rule.when, ctx):
             return rule.value
     return default_of(q)
 
@@ -223,8 +223,8 @@ def applicable(pack: Pack, answers: Mapping[str, str]) -> list[Question]:
         return [q for q in pack.questions if q.group == "place" or not q.when]
     values = effective(pack, answers)
     facts = pack.states[answers["state"]]
-    ctx = expr.context(values, facts, gov_for(pack, facts, answers.get("county", "")))
-    return [q for q in pack.questions if expr.evaluate(q.when, ctx)]
+    ctx = evaluation.context(values, facts, gov_for(pack, facts, answers.get("county", "")))
+    return [q for q in pack.questions if evaluation.evaluate(q.when, ctx)]
 
 
 def missing(pack: Pack, answers: Mapping[str, str]) -> list[Question]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import evaluation
 from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
 from pipeline_cli.pack.text import LANGS, Source, Text
@@ -35,7 +35,7 @@ Holds = Callable[[str], bool]
 
 
 def _holds_in(ctx: Mapping[str, Any]) -> Holds:
-    return cache(lambda src: expr.evaluate(src, ctx))
+    return cache(lambda src: evaluation.evaluate(src, ctx))
 
 
 def _given(src: str, holds: Holds) -> bool:
@@ -147,8 +147,8 @@ def local_title(
         values = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in LANGS}
     for variant in role.titles:
         if holds(variant.when):
-            en = expr.render_title(variant.text.en, values["en"])
-            es = expr.render_title(variant.text.es, values["es"])
+            en = evaluation.render_title(variant.text.en, values["en"])
+            es = evaluation.render_title(variant.text.es, values["es"])
             if en and es:
                 return Text(en, es)
     return role.name
@@ -164,7 +164,7 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     local = governance.local_for(pack, facts.code, county)
     binding = dataclasses.replace(facts, laws=tuple(x for x in facts.laws if x.binds_on(today)))
     gov = governance.gov_for(pack, facts, county)
-    holds = _holds_in(expr.context(values, binding, gov))
+    holds = _holds_in(evaluation.context(values, binding, gov))
     pack = localise(pack, holds)  # texts with examples from one state's places: only its own
     j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values, local)
 

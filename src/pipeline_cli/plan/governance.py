@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import evaluation
 from pipeline_cli.pack.governance import GovVars, Local, Unverified, gov_vars
 from pipeline_cli.pack.records import Pack, StateFacts
 from pipeline_cli.pack.text import Text
@@ -60,11 +60,11 @@ def local_for(pack: Pack, code: str, county: str) -> Local | None:
 def gov_for(pack: Pack, facts: StateFacts, county: str) -> GovVars:
     """What expressions see as `gov` in this county."""
     local = local_for(pack, facts.code, county)
-    return gov_vars(local) if local is not None else expr.facts_gov(facts)
+    return gov_vars(local) if local is not None else evaluation.facts_gov(facts)
 
 
 def _render(text: Text | None, base: Mapping[str, str], lang: str) -> str:
-    return expr.render_title(text(lang), base) if text is not None else ""
+    return evaluation.render_title(text(lang), base) if text is not None else ""
 
 
 def titles(local: Local | None, base: Mapping[str, str], lang: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ fails there, with its file and line, rather than in an organizer's hands.
 
 from __future__ import annotations
 
-from pipeline_cli.pack import expr
+from pipeline_cli.pack import evaluation
 from pipeline_cli.pack.records import STATUSES, Pack, Role, StateFacts
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan.jurisdiction import county_es, title_values
@@ -30,10 +30,10 @@ def _title(role: Role, facts: StateFacts, county: str, city: str) -> Text:
     text = role.titles[-1].text
     try:
         return Text(
-            expr.render_title(text.en, title_values(facts, county, city, "en")),
-            expr.render_title(text.es, title_values(facts, county, city, "es")),
+            evaluation.render_title(text.en, title_values(facts, county, city, "en")),
+            evaluation.render_title(text.es, title_values(facts, county, city, "es")),
         )
-    except expr.ExprError:
+    except evaluation.ExprError:
         return role.name  # validate reports the broken title template itself
 
 
