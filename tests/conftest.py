@@ -37,14 +37,16 @@ def _private_home(
 @pytest.fixture
 def run() -> Callable[..., Any]:
     """Invoke the CLI in-process through main()'s error boundary; returns the click Result."""
-    from pipeline_cli.cli.app import app
+    from pipeline_cli.cli.app import _app_for
 
     runner = CliRunner()
 
     def _run(*args: str, input: str | None = None) -> Any:
         from pipeline_cli.cli.app import app as cli
 
-        result = runner.invoke(app, list(args), input=input, catch_exceptions=True)
+        # The app main() runs: only the named command converted for typer (cli/app.py).
+        command_app = _app_for(list(args))
+        result = runner.invoke(command_app, list(args), input=input, catch_exceptions=True)
         exc = result.exception
         if exc is not None and not isinstance(exc, SystemExit):
             # main()'s boundary, so tests see the user's exit code and message.

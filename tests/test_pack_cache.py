@@ -51,6 +51,68 @@ def test_an_edit_to_the_pack_is_seen_at_once(
     assert len(_stored(cache_dir)) == 2
 
 
+def test_unchanged_files_are_not_read_again(
+    cache_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make_pack: Callable[[dict[str, Any]], Path],
+    pack_files: dict[str, Any],
+) -> None:
+    root = make_pack(pack_files)
+    first = cache.cached_pack(root)
+
+    def no_hashing(root: Path) -> str:
+        raise AssertionError("the files' stamps match: their contents need no hashing")
+
+    monkeypatch.setattr(cache, "pack_key", no_hashing)
+    assert cache.cached_pack(root) == first
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(
+    cache_dir: Path, make_pack: Callable[[dict[str, Any]], Path], pack_files: dict[str, Any]
+) -> None:
+    root = make_pack(pack_files)
+    before = cache.cached_pack(root)
+    pack_yaml = root / "pack.yaml"
+    st = pack_yaml.stat()
+    text = pack_yaml.read_text()
+    edited = text.replace(before.version, "9" * len(before.version))
+    assert len(edited) == len(text) and edited != text
+    pack_yaml.write_text(edited)
+    os.utime(pack_yaml, ns=(st.st_atime_ns, st.st_mtime_ns))  # size and mtime as before
+    assert cache.cached_pack(root).version == "9" * len(before.version)
+
+
+def test_a_stamp_file_others_can_write_is_not_trusted(
+    cache_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make_pack: Callable[[dict[str, Any]], Path],
+    pack_files: dict[str, Any],
+) -> None:
+    root = make_pack(pack_files)
+    cache.cached_pack(root)
+    [stamp] = cache_dir.glob("stamp-*.json")
+    assert stat.S_IMODE(stamp.stat().st_mode) == 0o600
+    os.chmod(stamp, 0o666)
+    hashed = []
+    real = cache.pack_key
+    monkeypatch.setattr(cache, "pack_key", lambda r: hashed.append(r) or real(r))
+    cache.cached_pack(root)
+    assert hashed == [root.resolve()], "an untrusted stamp file is ignored: contents hashed"
+
+
+def test_the_cached_pack_reads_state_tables_on_demand(cache_dir: Path) -> None:
+    from pipeline_cli.pack.lazymap import LazyMap
+
+    fresh = load_pack()
+    cache.cached_pack()
+    cached = cache.cached_pack()
+    assert isinstance(cached.governance, LazyMap) and isinstance(cached.states, LazyMap)
+    assert cached.states["TX"] == fresh.states["TX"]
+    assert cached.governance["CT"] == fresh.governance["CT"]
+    assert cached.sources == fresh.sources and cached == fresh
+    assert "ZZ" not in cached.states and cached.governance.get("ZZ") is None
+
+
 def test_a_broken_edit_is_reported_not_hidden_by_the_cache(
     cache_dir: Path, make_pack: Callable[[dict[str, Any]], Path], pack_files: dict[str, Any]
 ) -> None:

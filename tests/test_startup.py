@@ -75,3 +75,24 @@ def test_a_cached_plan_loads_no_parser_prompt_or_writer(tmp_path, monkeypatch) -
     loaded = imported(*args)
     assert not loaded & {"yaml", "rich", "questionary", "prompt_toolkit", "docx", "typst"}
     assert not loaded & {"markdown_it", "us"}
+
+
+def test_a_run_converts_only_its_command_and_reads_the_same() -> None:
+    """main() hands typer only the command named; its help and errors read as the full app's."""
+    from typer.testing import CliRunner
+
+    from pipeline_cli.cli.app import _app_for, app
+
+    runner = CliRunner()
+    names = [(c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    assert len(names) >= 9
+    for name in names:
+        args = ["--plain", name, "--help"]
+        slim = _app_for(args)
+        assert [c.callback for c in slim.registered_commands] == [
+            c.callback for c in app.registered_commands if c.callback.__name__ == name
+        ]
+        assert runner.invoke(slim, args).stdout == runner.invoke(app, args).stdout
+    for args in (["--help"], ["advis"], ["--lang", "es"], [], ["--help", "advise"]):
+        assert _app_for(args) is app, args
+    assert "Did you mean 'advise'" in runner.invoke(_app_for(["advis"]), ["advis"]).output

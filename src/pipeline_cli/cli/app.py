@@ -6,6 +6,7 @@ Only typer and the standard library are imported at module level, so `--help` an
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from pathlib import Path
@@ -126,6 +127,33 @@ def _register_more() -> None:
 
 
 _register_more()
+_TAKES_VALUE = ("--pack", "--lang")  # global options followed by their value
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command `args` name, when they name one.
+
+    Before parsing, typer converts every command's signature to click (about 1.5 ms each); a
+    run needs only its own. The top-level help, shell completion and a mistyped command (with
+    its suggestions) still see every command.
+    """
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] in ("--help", "--install-completion", "--show-completion"):
+            return app
+        i += 2 if args[i] in _TAKES_VALUE else 1
+    if i >= len(args):
+        return app
+    for info in app.registered_commands:
+        callback = info.callback
+        name = info.name or (callback.__name__.replace("_", "-") if callback else "")
+        if name == args[i]:
+            slim = copy.copy(app)
+            slim.registered_commands = [info]
+            return slim
+    return app
 
 
 def main() -> None:
@@ -137,7 +165,7 @@ def main() -> None:
         return
     try:
         try:
-            app()
+            _app_for(sys.argv[1:])()
         finally:  # a full disk or a closed pipe shows here, not at exit as a traceback
             sys.stdout.flush()
     except PipelineError as exc:

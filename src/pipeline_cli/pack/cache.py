@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
+import json
 import os
 import pickle
 import stat
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from pipeline_cli import __version__
 from pipeline_cli.pack import lowered
+from pipeline_cli.pack.lazymap import LazyMap
 from pipeline_cli.pack.records import Pack, TitleVariant
 from pipeline_cli.pack.text import Text
 
@@ -69,6 +71,8 @@ def _files(root: Path) -> list[Path]:
 
 def pack_key(root: Path) -> str:
     """A hash of everything the checked pack depends on."""
+    import hashlib
+
     h = hashlib.sha256()
     h.update(f"{__version__}\0{sys.version}\0".encode())
     for path in sorted(_PACK_CODE.rglob("*.py")):
@@ -130,13 +134,47 @@ def _compiled(pack: Pack) -> dict[str, Any]:
     return {"codes": bytecode.export_codes(), "trees": lowered.export()}
 
 
+def stamp(root: Path) -> str:
+    """Each file's path, size, inode and change times: cheap to read, changed by any edit."""
+    lines = [f"{__version__}\0{sys.version}\0{root}"]
+    for path in (*sorted(_PACK_CODE.rglob("*.py")), *_files(root)):
+        st = path.stat()
+        lines.append(f"{path}\0{st.st_size}\0{st.st_ino}\0{st.st_mtime_ns}\0{st.st_ctime_ns}")
+    return "\n".join(lines)
+
+
+def _stamp_file(folder: Path, root: Path) -> Path:
+    return folder / f"stamp-{zlib.crc32(str(root).encode()):08x}.json"
+
+
+def _known_key(folder: Path, root: Path, now: str) -> str | None:
+    """The content key recorded for these exact files, if the stamp file says so."""
+    path = _stamp_file(folder, root)
+    try:
+        if path.is_file() and _private(path):
+            known = json.loads(path.read_text(encoding="utf-8"))
+            if known.get("stamp") == now and isinstance(known.get("key"), str):
+                return str(known["key"])
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
 def cached_pack(root: Path | None = None) -> Pack:
-    """The checked pack at `root` (default: the built-in one), from the cache when it matches."""
+    """The checked pack at `root` (default: the built-in one), from the cache when it matches.
+
+    The key is a hash of the files' contents. Reading and hashing them all is skipped when
+    every file's stamp (size, inode, change times) is the one recorded with the key.
+    """
     root = (root or _default_dir()).resolve()
     folder = cache_dir()
     if folder is None or not root.is_dir():
         return _load(root)
-    key = pack_key(root)
+    now = stamp(root)
+    key = _known_key(folder, root, now)
+    if key is None:
+        key = pack_key(root)
+        _write(folder, _stamp_file(folder, root), json.dumps({"stamp": now, "key": key}).encode())
     path = folder / f"pack-{key[:40]}.pickle"
     if path.is_file() and _private(path):
         try:
@@ -147,22 +185,44 @@ def cached_pack(root: Path | None = None) -> Pack:
         except Exception:
             pass
     pack = _load(root)
-    _store(folder, path, {"key": key, "pack": pack, **_compiled(pack)})
+    _store(folder, path, {"key": key, "pack": _lazy_tables(pack), **_compiled(pack)})
     return pack
 
 
+def _lazy_tables(pack: Pack) -> Pack:
+    """The pack as cached: its per-state and per-source tables unpickled only where read."""
+    return dataclasses.replace(
+        pack,
+        sources=LazyMap.of(pack.sources),
+        states=LazyMap.of(pack.states),
+        governance=LazyMap.of(pack.governance),
+    )
+
+
 def _store(folder: Path, path: Path, data: dict[str, Any]) -> None:
-    """Write atomically and owner-only; a cache that cannot be written is simply skipped."""
+    """Store the checked pack; a cache that cannot be written is simply skipped."""
+    try:
+        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    if _write(folder, path, blob):
+        with contextlib.suppress(OSError):
+            old = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime)
+            for stale in old[:-_KEEP]:
+                stale.unlink(missing_ok=True)
+
+
+def _write(folder: Path, path: Path, blob: bytes) -> bool:
+    """Write atomically and owner-only; False when the folder cannot be written."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            fh.write(blob)
         os.replace(tmp, path)
-        old = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for stale in old[:-_KEEP]:
-            stale.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return True
+    except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        return False

@@ -67,11 +67,20 @@ def _link(doclib: str, url: str) -> str:
     return url if not url or url.startswith("http") else doclib + url
 
 
+def _agreement(r: dict[str, str], names: dict[str, str], doclib: str) -> Agreement:
+    return Agreement(
+        r["state"], _split(r["county"]), r["agency"], r["level"], r["model"],
+        names.get(r["model"], r["model"]), r["signed"], _link(doclib, r["moa"]),
+        _link(doclib, r["addendum"]),
+    )  # fmt: skip
+
+
 class IceData:
     """The lists in one pack folder, read lazily and indexed by state."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._made: dict[str, list[Agreement]] = {}
 
     def __eq__(self, other: object) -> bool:  # the same folder holds the same lists
         return isinstance(other, IceData) and other.folder == self.folder
@@ -104,20 +113,23 @@ class IceData:
         return self.info("facilities")
 
     @cached_property
-    def _agreements(self) -> dict[str, list[Agreement]]:
+    def _agreement_rows(self) -> dict[str, list[dict[str, str]]]:
+        """The agreements' rows by state, made into records only for a state that is asked."""
         data = self._read("agreements.json")
-        names = self._meta["agreements"].get("models", {})
-        doclib = self._meta["agreements"].get("doclib", "")
-        by_state: dict[str, list[Agreement]] = {}
+        at = data["fields"].index("state")
+        by_state: dict[str, list[dict[str, str]]] = {}
         for row in data["rows"]:
-            r = dict(zip(data["fields"], row, strict=True))
-            a = Agreement(
-                r["state"], _split(r["county"]), r["agency"], r["level"], r["model"],
-                names.get(r["model"], r["model"]), r["signed"], _link(doclib, r["moa"]),
-                _link(doclib, r["addendum"]),
-            )  # fmt: skip
-            by_state.setdefault(a.state, []).append(a)
+            by_state.setdefault(row[at], []).append(dict(zip(data["fields"], row, strict=True)))
         return by_state
+
+    def _agreements(self, state: str) -> list[Agreement]:
+        made = self._made.get(state)
+        if made is None:
+            names = self._meta["agreements"].get("models", {})
+            doclib = self._meta["agreements"].get("doclib", "")
+            rows = self._agreement_rows.get(state, [])
+            made = self._made[state] = [_agreement(r, names, doclib) for r in rows]
+        return made
 
     @cached_property
     def _facilities(self) -> dict[str, list[Facility]]:
@@ -134,14 +146,14 @@ class IceData:
 
     def agreements(self, state: str, county: str | None = None) -> tuple[Agreement, ...]:
         """A state's agreements; with `county`, those placed in that county."""
-        found = self._agreements.get(state, [])
+        found = self._agreements(state)
         if county is None:
             return tuple(found)
         return tuple(a for a in found if county in a.counties)
 
     def statewide(self, state: str) -> tuple[Agreement, ...]:
         """Agreements of state agencies (they reach every county of the state)."""
-        return tuple(a for a in self._agreements.get(state, []) if a.level == STATE_AGENCY)
+        return tuple(a for a in self._agreements(state) if a.level == STATE_AGENCY)
 
     def facilities(self, state: str, county: str | None = None) -> tuple[Facility, ...]:
         found = self._facilities.get(state, [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,14 +191,14 @@ class Pack:
     title: Text
     disclaimer: Text
     root: Path
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
     stages: tuple[Stage, ...] = ()
     roles: dict[str, Role] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
-    states: dict[str, StateFacts] = field(default_factory=dict)
+    states: Mapping[str, StateFacts] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
     cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
-    governance: dict[str, Governance] = field(default_factory=dict)  # optional governance/
+    governance: Mapping[str, Governance] = field(default_factory=dict)  # optional governance/
     ice: IceData | None = None  # ICE's lists in ice/ (optional; see pack/ice.py)
 
     def stage(self, stage_id: str) -> Stage | None:
