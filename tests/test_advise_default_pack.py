@@ -159,7 +159,7 @@ def test_json_of_a_real_plan(run: Any) -> None:
      ("DC", "District of Columbia", "attorney_general",
       "Attorney General of the District of Columbia", "Fiscal General del Distrito de Columbia"),
      ("CA", "Los Angeles County", "governor", "Governor of California",
-      "Gobernador o gobernadora de California")],
+      "Gobernador o Gobernadora de California")],
 )  # fmt: skip
 def test_local_titles_agree_in_spanish(
     pack: Pack, state: str, county: str, role: str, en: str, es: str

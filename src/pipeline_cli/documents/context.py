@@ -115,7 +115,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
                 "ask": d.ask_for(target.role.id)(lang),
                 # An unverified reason stays in the plan for organizers to check; a letter to
                 # an official carries only the ask.
-                "why": "" if d.unverified else d.why(lang),
+                "why": "" if d.unverified else d.why_for(target.role.id)(lang),
                 "laws": list(dict.fromkeys(laws)),
                 "weigh": [w for w in dict.fromkeys(weigh) if w not in laws],
                 "preempted": [_law(x, lang, plan.created) for x in pd.preempted],

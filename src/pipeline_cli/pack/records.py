@@ -67,9 +67,15 @@ class Demand:
     # The ask in one role's terms, where targets differ in what they can do (a board votes,
     # a sheriff signs or refuses): role id -> text; other targets get `ask`.
     ask_by_role: tuple[tuple[str, Text], ...] = ()
+    # The reason in one role's terms, where `why` names or presumes one office (a sheriff
+    # signs, a board votes): role id -> text; other targets, and plans, get `why`.
+    why_by_role: tuple[tuple[str, Text], ...] = ()
 
     def ask_for(self, role: str) -> Text:
         return next((t for r, t in self.ask_by_role if r == role), self.ask)
+
+    def why_for(self, role: str) -> Text:
+        return next((t for r, t in self.why_by_role if r == role), self.why)
 
     parts: Parts = field(default_factory=dict)
 

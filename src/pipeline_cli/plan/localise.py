@@ -15,6 +15,7 @@ from pipeline_cli.pack.records import Pack, Stage
 from pipeline_cli.pack.text import HelpPart, Parts, Text
 
 R = TypeVar("R")
+_BY_ROLE = ("ask_by_role", "why_by_role")
 
 
 def pick(parts: tuple[HelpPart, ...], holds: Callable[[str], bool]) -> Text:
@@ -29,16 +30,23 @@ def _here(record: R, parts: Parts, holds: Callable[[str], bool]) -> R:
     changes: dict[str, Any] = {}
     by_status = any(k.startswith("why.") for k in parts)  # a touchpoint's why, by status
     why: dict[str, Text] = dict(getattr(record, "why")) if by_status else {}  # noqa: B009
+    # a demand's texts by role ("why_by_role.sheriff"): the parts chosen replace that entry
+    roles = {k.split(".")[0] for k in parts if k.split(".")[0] in _BY_ROLE}
+    by_role = {f: dict(getattr(record, f)) for f in roles}
     for key, found in parts.items():
         text = pick(found, holds)
         if key.startswith("why."):
             why[key.removeprefix("why.")] = text
+        elif key.split(".")[0] in by_role:
+            field_name, role = key.split(".", 1)
+            by_role[field_name][role] = text
         elif key == "organizing":
             changes[key] = text if text.en else None
         else:
             changes[key] = text
     if by_status:
         changes["why"] = why
+    changes.update({f: tuple(texts.items()) for f, texts in by_role.items()})
     return dataclasses.replace(record, **changes)  # type: ignore[type-var]
 
 

@@ -95,7 +95,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         ["id", "title", "ask", "why", "targets", "closes", "sources"],
         [
             *("when", "clauses", "unverified", "unverified_reason", "organizing", "same_ask"),
-            "ask_by_role",
+            *("ask_by_role", "why_by_role"),
         ],
     )
     ident = r.ident(d, "id", what)
@@ -115,7 +115,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
     when = r.string(d, "when", what)
     refs.expression(when, r, d.line_of("when"))
     unverified = r.flag(d, "unverified", what)
-    by_role = _ask_by_role(r, d, what, {t.role for t in targets if t is not None})
+    roles = {t.role for t in targets if t is not None}
     parts: Parts = {}
     return Demand(
         id=ident,
@@ -132,25 +132,31 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         unverified=unverified,
         unverified_reason=unverified_reason(r, d, what, unverified),
         same_ask=same_ask,
-        ask_by_role=by_role,
+        ask_by_role=_by_role(r, d, "ask_by_role", what, roles, refs, parts),
+        why_by_role=_by_role(r, d, "why_by_role", what, roles, refs, parts),
         parts=parts,
     )
 
 
-def _ask_by_role(r: Reader, d: LDict, what: str, roles: set[str]) -> tuple[tuple[str, Text], ...]:
-    """`ask_by_role: {role_id: {en, es}}`: each key one of the demand's own target roles."""
-    if "ask_by_role" not in d:
+def _by_role(
+    r: Reader, d: LDict, key: str, what: str, roles: set[str], refs: Refs, parts: Parts
+) -> tuple[tuple[str, Text], ...]:
+    """`ask_by_role` / `why_by_role: {role_id: text}`: each key one of the demand's own target
+    roles; each text {en, es} or a list of parts (kept in `parts` as "<key>.<role>")."""
+    if key not in d:
         return ()
-    m = r.mapping(d.get("ask_by_role"), f"{what}.ask_by_role", d.line_of("ask_by_role"))
+    m = r.mapping(d.get(key), f"{what}.{key}", d.line_of(key))
     if m is None:
         return ()
     out = []
     for role in m:
         if role not in roles:
             hint = did_you_mean(str(role), sorted(roles))
-            r.error(m.line_of(role), f"{what}.ask_by_role: {role!r} is not a target{hint}")
+            r.error(m.line_of(role), f"{what}.{key}: {role!r} is not a target{hint}")
             continue
-        text = r.text(m, role, f"{what}.ask_by_role")
+        found: Parts = {}
+        text = parted(r, m, role, f"{what}.{key}", refs, found)
+        parts.update({f"{key}.{k}": v for k, v in found.items()})
         if text is not None:
             out.append((str(role), text))
     return tuple(out)
