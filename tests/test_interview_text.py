@@ -65,7 +65,7 @@ def test_the_places_list_is_not_empty_of_meaning() -> None:
 def test_texas_detainer_question_says_that_state_law_requires_holds(lang: str) -> None:
     q = ans.pack_question(PACK, "honors_detainers")
     text = helptext.help_of(PACK, q, {"state": "TX", "county": "Harris County"}, lang)
-    assert "SB 4" in text and "Gov. Code ch. 752" in text
+    assert "SB 4" in text and "Gov't Code ch. 752" in text
     assert ("requires jails to honor" if lang == "en" else "obliga aquí a las cárceles") in text
     ca = helptext.help_of(PACK, q, {"state": "CA", "county": "Alameda County"}, lang)
     assert "SB 4" not in ca

@@ -138,7 +138,7 @@ def test_texas_plans_name_both_sb4s_and_the_sb8_deadline(pack: Pack) -> None:
     plan = _plan(pack, state="TX", county="Harris County")
     text = " ".join(w.text.en for w in plan.warnings)
     assert "SB 4 (2017)" in text and "SB 4 (2023)" in text
-    assert "Gov. Code ch. 752" in _warning(plan, "requires_tx_sb4_2017")
+    assert "Gov't Code ch. 752" in _warning(plan, "requires_tx_sb4_2017")
     assert "illegal entry" in _warning(plan, "requires_tx_sb4_2023")
     sb8 = _warning(plan, "requires_tx_sb8")
     assert "Dec 1 2026" in sb8

@@ -4,6 +4,7 @@ here, the model clauses behind them and the findings that support them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pipeline_cli.pack.records import Law
@@ -13,10 +14,40 @@ from pipeline_cli.plan.records import Plan, PlanDemand, PlanTouchpoint
 _PARTS = (("def_", "definition"), ("purpose_", "purpose"), ("findings_", "finding"))
 
 
+# A bill number as citations write it: "SB 4", "AB 32", "SF 2340".
+_BILL = re.compile(r"(?:[SHA]B|SF|HF) \d+[A-Z]?\b")
+# Code names in a citation, as a Spanish reader knows them.
+_CODES_ES = (
+    (re.compile(r"\bTex\. Gov(?:'t|\.) Code ch\."), "Código de Gobierno de Texas, cap."),
+    (re.compile(r"\bGov(?:'t|\.) Code\b"), "Código de Gobierno"),
+    (re.compile(r"\bPenal Code\b"), "Código Penal"),
+    (re.compile(r"\bch\. (?=\d)"), "cap. "),
+    (re.compile(r"\bet seq\."), "y ss."),
+)
+
+
+def citation(law: Law, lang: str) -> str:
+    """The citation, less what the law's name already says, with code names in Spanish for a
+    Spanish reader: "AB 32 (2019)" under "AB 32 (private detention ban)" is "2019", and
+    "Gov. Code ch. 752 (SB 4, 85th Leg., 2017)" under "SB 4 (2017): ..." is "Gov. Code ch. 752"."""
+    name, text = law.name("en"), law.citation
+    if text in name:
+        text = ""
+    elif (bill := _BILL.fullmatch(text.split(" (")[0])) and bill[0] in name:
+        if (m := re.fullmatch(r"[^()]+ \(([^()]+)\)", text)) is not None:
+            text = m[1]  # "AB 32 (2019)" -> "2019"
+    elif (m := re.fullmatch(r"(.+) \(((?:[SHA]B|SF|HF) \d+)\b[^()]*\)", text)) and m[2] in name:
+        text = m[1]
+    if lang == "es":
+        for pattern, es in _CODES_ES:
+            text = pattern.sub(es, text)
+    return text
+
+
 def law_text(law: Law, lang: str, day: dt.date | None = None) -> str:
     """The law with its citation, and its standing on `day` when part of it is blocked."""
     standing = law.standing(day)(lang) if day else ""
-    parts = [p for p in (law.citation, standing) if p]
+    parts = [p for p in (citation(law, lang), standing) if p]
     return f"{law.name(lang)} ({'; '.join(parts)})" if parts else law.name(lang)
 
 

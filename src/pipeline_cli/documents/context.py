@@ -11,6 +11,7 @@ from typing import Any
 from pipeline_cli.documents import asks, iceletter
 from pipeline_cli.documents.asks import law_text as _law
 from pipeline_cli.pack.records import Pack
+from pipeline_cli.plan.jurisdiction import of_county
 from pipeline_cli.plan.records import Plan, PlanDemand, PlanTarget, PlanTouchpoint
 
 # Bodies that pass ordinances, resolutions or bills get a draft policy text.
@@ -62,6 +63,9 @@ def base(plan: Plan, lang: str) -> dict[str, Any]:
             "county": county,
             "city": j.city,
             "name": j.city or county,
+            # "de Pasadena" / "del Condado de Harris", "en Pasadena" / "en el Condado de Harris"
+            "of_name": _of_place(j.city, j.county, lang),
+            "in_name": _in_place(j.city, j.county, lang),
         },
         "pack": pack_doc(plan.pack, lang),
         "date": date_doc(d),
@@ -71,6 +75,20 @@ def base(plan: Plan, lang: str) -> dict[str, Any]:
         },
         "reply_by": date_doc(_reply_by(j.answers.get("reply_by", ""), d)),
     }
+
+
+def _of_place(city: str, county: str, lang: str) -> str:
+    if city or not county:
+        return f"{'de' if lang == 'es' else 'of'} {city}"
+    return of_county(county, lang)
+
+
+def _in_place(city: str, county: str, lang: str) -> str:
+    of = _of_place(city, county, lang)
+    for o, i in (("de la ", "en la "), ("del ", "en el "), ("de ", "en "), ("of ", "in ")):
+        if of.startswith(o):
+            return i + of[len(o) :]
+    return of
 
 
 def _reply_by(answer: str, created: dt.date) -> dt.date:
@@ -102,6 +120,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
 
     owned, folded = asks.letter_demands(owned, tps)
     demands = []
+    shown: set[str] = set()  # a law is named once per letter, at the first step it bears on
     for pd in owned:
         d = pd.demand
         also = [o.demand.sources for o in folded.get(d.id, [])]
@@ -116,12 +135,13 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
                 # An unverified reason stays in the plan for organizers to check; a letter to
                 # an official carries only the ask.
                 "why": "" if d.unverified else d.why_for(target.role.id)(lang),
-                "laws": list(dict.fromkeys(laws)),
+                "laws": [x for x in dict.fromkeys(laws) if x not in shown],
                 "weigh": [w for w in dict.fromkeys(weigh) if w not in laws],
                 "preempted": [_law(x, lang, plan.created) for x in pd.preempted],
                 "refs": cite(tuple(dict.fromkeys(d.sources + tuple(s for o in also for s in o)))),
             }
         )
+        shown.update(laws)
     role = target.role
     # Findings cite too: gather them before the source list is taken.
     findings = asks.findings(owned, tps, lang, cite)
@@ -138,6 +158,8 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
             "legislates": role.id in LEGISLATING,
         },
         demands=demands,
+        # State law that requires some cooperation, named once before the steps it bears on.
+        weigh=list(dict.fromkeys(w for d in demands if not d["preempted"] for w in d["weigh"])),
         sources=list(sources.values()),
         clauses=asks.clauses(plan, owned, lang),
         findings=findings,

@@ -27,6 +27,7 @@ _DOC = _BASE | {
     "clauses",
     "findings",
     "directions",
+    "weigh",
     "more",
     "with_why",
     "ice",
