@@ -27,6 +27,11 @@ _LINE_END = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 _NEEDS = re.compile(r"[\\`*_\[\]<&\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
+# Strings already made inert: a batch meets the same pack texts in every county's documents.
+_DONE: dict[str, str] = {}
+_DONE_MAX = 50_000
+
+
 def escape(text: str) -> str:
     """`text` as inert Markdown: one line, every mark escaped; every format shows it as is."""
     text = _LINE_END.sub(" ", text).strip()
@@ -46,7 +51,13 @@ def inert(value: Any, memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
     its own): a context shared by a target's letter, comment and script is escaped once.
     """
     if isinstance(value, str):
-        return escape(value) if _NEEDS.search(value) or _LEADING.match(value) else value
+        done = _DONE.get(value)
+        if done is None:
+            done = escape(value) if _NEEDS.search(value) or _LEADING.match(value) else value
+            if len(_DONE) >= _DONE_MAX:
+                _DONE.clear()
+            _DONE[value] = done
+        return done
     if not isinstance(value, (dict, list, tuple)):
         return value
     if memo is not None:
