@@ -44,30 +44,46 @@ def escape(text: str) -> str:
     return f"{lead.group(2)}\\{text[lead.end(2) :]}"  # "1. x" would start a numbered item
 
 
+def _text(value: str) -> str:
+    done = _DONE.get(value)
+    if done is None:
+        done = escape(value) if _NEEDS.search(value) or _LEADING.match(value) else value
+        if len(_DONE) >= _DONE_MAX:
+            _DONE.clear()
+        _DONE[value] = done
+    return done
+
+
 def inert(value: Any, memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
     """Every string in a template context (dicts and lists within) passed through `escape`.
 
     `memo` keeps what was made of each dict and list (with the object itself, so its id stays
     its own): a context shared by a target's letter, comment and script is escaped once.
     """
-    if isinstance(value, str):
-        done = _DONE.get(value)
-        if done is None:
-            done = escape(value) if _NEEDS.search(value) or _LEADING.match(value) else value
-            if len(_DONE) >= _DONE_MAX:
-                _DONE.clear()
-            _DONE[value] = done
-        return done
-    if not isinstance(value, (dict, list, tuple)):
-        return value
+    kind = type(value)
+    if kind is str:
+        return _text(value)
+    if kind is not dict and kind is not list and kind is not tuple:
+        if isinstance(value, str):  # a str subclass (Markup) is text too
+            return _text(value)
+        if not isinstance(value, (dict, list, tuple)):
+            return value
     if memo is not None:
         hit = memo.get(id(value))
         if hit is not None and hit[0] is value:
             return hit[1]
     if isinstance(value, dict):
-        out: Any = {k: inert(v, memo) for k, v in value.items()}
+        out: Any = {
+            k: _text(v) if type(v) is str else inert(v, memo) if _nests(v) else v
+            for k, v in value.items()
+        }
     else:
-        out = type(value)(inert(v, memo) for v in value)
+        items = (_text(v) if type(v) is str else inert(v, memo) if _nests(v) else v for v in value)
+        out = type(value)(items)
     if memo is not None:
         memo[id(value)] = (value, out)
     return out
+
+
+def _nests(value: Any) -> bool:
+    return isinstance(value, (dict, list, tuple, str))

@@ -116,8 +116,26 @@ def _limit(folder: Path, name: str, default: int) -> int:
     return default
 
 
-def _limits(folder: Path) -> tuple[int, int]:
-    return _limit(folder, "PC_NAME_MAX", 255), _limit(folder, "PC_PATH_MAX", 4096)
+def _limits(folder: Path, known: dict[Path, tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The (name, path) limits of the file system `folder` is or will be on: those of its
+    nearest existing folder. `known` keeps what earlier look-ups found, for the folders on
+    the way too, so sibling folders cost no second walk."""
+    if known is None:
+        return _limit(folder, "PC_NAME_MAX", 255), _limit(folder, "PC_PATH_MAX", 4096)
+    on_the_way = []
+    for p in (folder, *folder.parents):
+        found = known.get(p)
+        if found is not None:
+            break
+        if _exists(p.is_dir):
+            found = known[p] = _limits(p)
+            break
+        on_the_way.append(p)
+    else:
+        found = (255, 4096)
+    for p in on_the_way:
+        known[p] = found
+    return found
 
 
 def name_problem(path: Path, limits: tuple[int, int] | None = None) -> str:
@@ -152,10 +170,9 @@ def refuse_links(root: Path, paths: Iterable[Path]) -> None:
 def check_paths(root: Path, paths: Iterable[Path]) -> None:
     """Before anything is written: no link on the way, every name within the system's limits."""
     paths = list(paths)
-    limits: dict[Path, tuple[int, int]] = {}  # one look-up per folder, not per file
+    limits: dict[Path, tuple[int, int]] = {}  # one look-up per file system, not per file
     for p in paths:
-        if p.parent not in limits:
-            limits[p.parent] = _limits(p.parent)
+        _limits(p.parent, limits)
     problems = [f"{p}: {why}" for p in paths if (why := name_problem(p, limits[p.parent]))]
     if problems:
         raise Problems(*problems[:_LIST_AT_MOST], "nothing was written; choose shorter names")
