@@ -245,7 +245,7 @@ def test_ctrl_c_stops_with_130_and_leaves_only_whole_files(
 
     monkeypatch.setattr(writers, "write_atomic", interrupt_on_the_tenth)
     csv, out = write_csv(tmp_path, CSV), tmp_path / "out"
-    result = batch(run, pack, csv, out)
+    result = batch(run, pack, csv, out, "--jobs", "1")  # one process: the tenth write is known
     assert result.exit_code == 130
     assert (
         f"finish with: pipeline --pack {pack} batch {csv} --out {out} --format md --skip-existing"
@@ -324,8 +324,85 @@ def test_a_batch_flushes_to_disk_once_not_per_file(
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "sync", lambda: calls.__setitem__("sync", calls["sync"] + 1))
-    result = batch(run, pack, write_csv(tmp_path, CSV), tmp_path / "out")
+    result = batch(run, pack, write_csv(tmp_path, CSV), tmp_path / "out", "-j", "1")
     assert result.exit_code == 0
     assert calls == {"fsync": 1, "sync": 1}  # only the batch index.md is written after the flush
     writers.write_atomic(tmp_path / "alone.md", b"x")  # outside a batch: each file is synced
     assert calls["fsync"] == 2
+
+
+def test_workers_write_the_same_tree_as_one_process(run: Run, pack: Path, tmp_path: Path) -> None:
+    csv = write_csv(tmp_path, CSV + "DE,*,\n")
+    one = batch(run, pack, csv, tmp_path / "one", "--jobs", "1", lang="both")
+    three = batch(run, pack, csv, tmp_path / "three", "--jobs", "3", lang="both")
+    assert one.exit_code == three.exit_code == 0, three.output
+    assert (
+        one.stderr.splitlines()[-1].split(" in ")[0]
+        == three.stderr.splitlines()[-1].split(" in ")[0]
+    )
+    files = {k: v[0] for k, v in snapshot(tmp_path / "one").items()}
+    assert len(files) > 30
+    assert files == {k: v[0] for k, v in snapshot(tmp_path / "three").items()}
+
+
+def test_ctrl_c_with_workers_leaves_whole_files_and_an_index_to_finish_from(
+    run: Run, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline_cli.cli import batch as batch_cli
+
+    real = batch_cli._progress_lines
+
+    def interrupted_after_two(total: int, every: float = 2.0) -> Any:
+        step = real(total, every)
+        seen: list[Any] = []
+
+        def on_step(item: Any) -> None:
+            seen.append(item)
+            step(item)
+            if len(seen) == 2:
+                raise KeyboardInterrupt  # as Ctrl-C reaches the main process
+
+        return on_step
+
+    monkeypatch.setattr(batch_cli, "_progress_lines", interrupted_after_two)
+    csv, out = write_csv(tmp_path, CSV + "DE,*,\n"), tmp_path / "out"
+    result = batch(run, pack, csv, out, "--jobs", "2")
+    assert result.exit_code == 130
+    assert "Stopped after 2 of" in result.stderr
+    assert not any(".tmp" in f for f in snapshot(out))
+    assert "--skip-existing" in (out / "index.md").read_text()
+    monkeypatch.setattr(batch_cli, "_progress_lines", real)
+    assert batch(run, pack, csv, out, "--skip-existing", "--jobs", "2").exit_code == 0
+    assert batch(run, pack, csv, tmp_path / "clean", "--jobs", "2").exit_code == 0
+    assert (out / "index.md").read_text() == (tmp_path / "clean" / "index.md").read_text()
+    assert {k: v[0] for k, v in snapshot(out).items()} == {
+        k: v[0] for k, v in snapshot(tmp_path / "clean").items()
+    }
+
+
+def test_a_failed_write_in_a_worker_is_reported_with_its_file(
+    run: Run, pack: Path, tmp_path: Path
+) -> None:
+    csv, out = write_csv(tmp_path, CSV), tmp_path / "out"
+    (out / "TX" / "harris-county").mkdir(parents=True)
+    (out / "TX" / "harris-county" / "en").write_text("a file where a folder goes")
+    result = batch(run, pack, csv, out, "--jobs", "2", "--force")
+    assert result.exit_code == 1
+    assert "harris-county/en: exists and is not a folder" in result.stderr
+    assert "finish with:" in result.stderr
+
+
+def test_workers_write_without_flushing_each_file() -> None:
+    from pipeline_cli.documents import workers
+
+    seen = []
+
+    workers._PACK[:] = [None]  # type: ignore[list-item]
+    workers._one(lambda *args: seen.append(writers._SYNC_EACH.get()) or (0, 0), None, None, None)  # type: ignore[arg-type]
+    assert seen == [False]
+
+
+def test_jobs_must_be_at_least_one(run: Run, pack: Path, tmp_path: Path) -> None:
+    result = batch(run, pack, write_csv(tmp_path, CSV), tmp_path / "out", "--jobs", "0")
+    assert result.exit_code == 2
+    assert "--jobs" in result.output

@@ -27,6 +27,16 @@ class Problems(PipelineError):
         self.problems = list(problems)
         super().__init__("\n".join(problems))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Whole across processes (a batch's workers): each problem stays its own line.
+        return (_rebuild, (type(self), tuple(self.problems)))
+
+
+def _rebuild(kind: type[Problems], problems: tuple[str, ...]) -> Problems:
+    exc = kind.__new__(kind)
+    Problems.__init__(exc, *problems)
+    return exc
+
 
 class PackError(Problems):
     """A pack that does not load; carries every problem found."""

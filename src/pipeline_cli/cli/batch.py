@@ -70,6 +70,12 @@ def _progress_lines(total: int, every: float = 2.0) -> Any:
     return step
 
 
+def _default_jobs() -> int:
+    from pipeline_cli.documents.workers import default_jobs
+
+    return default_jobs()
+
+
 def _rerun(settings: Any, file: str, out: Path, fmt: str) -> str:
     from pipeline_cli.cli import invocation
 
@@ -88,7 +94,9 @@ def _index_stopped(
     return f" and listed in {out / batch.INDEX}"
 
 
-def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool) -> None:
+def main(
+    settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool, jobs: int | None = None
+) -> None:
     pack = settings.pack()  # loaded once; templates compile once in render's one environment
     opts = batch.Options(settings.langs, fmt, force, skip)
     batch.check_options(pack, opts)
@@ -114,7 +122,7 @@ def main(settings: Any, file: str, out: Path, fmt: str, force: bool, skip: bool)
                 done.append(d)
                 step(d.item)
 
-            batch.run(pack, items, out, opts, on_done)
+            batch.run(pack, items, out, opts, on_done, jobs or _default_jobs())
     except KeyboardInterrupt:
         listed = _index_stopped(out, name, done, opts, (len(items), rerun))
         raise Interrupted(

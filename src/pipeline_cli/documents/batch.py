@@ -91,23 +91,36 @@ def refuse_existing(pack: Pack, items: list[Item], out: Path, opts: Options) -> 
     writers.refuse_existing(paths)
 
 
-def run(pack: Pack, items: list[Item], out: Path, opts: Options, on_done: OnDone) -> None:
-    """Write each item's outputs, one plan at a time; `on_done` hears of each jurisdiction."""
+def run(
+    pack: Pack, items: list[Item], out: Path, opts: Options, on_done: OnDone, jobs: int = 1
+) -> None:
+    """Write each item's outputs, one plan at a time; `on_done` hears of each jurisdiction,
+    in the rows' order. With `jobs` above 1, worker processes share the rows (workers.py)."""
     with writers.one_sync():  # one flush at the end, also when Ctrl-C stops the loop
-        for item in items:
-            plan = build_plan(pack, item.answers)
-            folder = out / item.folder
-            written = outputs.write_outputs(
-                plan,
-                folder,
-                langs=opts.langs,
-                fmt=opts.fmt,
-                force=opts.force,
-                skip_existing=opts.skip_existing,
-            )
-            total = sum(1 for _ in outputs.jobs(plan, folder, opts.langs, opts.fmt)) + 1  # index
-            del plan  # the next jurisdiction starts from nothing
-            on_done(Done(item, len(written), total - len(written)))
+        if jobs > 1 and len(items) > 1:
+            from pipeline_cli.documents import workers
+
+            results = workers.run(write_one, pack, items, out, opts, jobs)
+        else:
+            results = (write_one(pack, item, out, opts) for item in items)
+        for item, (written, skipped) in zip(items, results, strict=True):
+            on_done(Done(item, written, skipped))
+
+
+def write_one(pack: Pack, item: Item, out: Path, opts: Options) -> tuple[int, int]:
+    """One jurisdiction's files: how many were written and how many kept (--skip-existing)."""
+    plan = build_plan(pack, item.answers)
+    folder = out / item.folder
+    written = outputs.write_outputs(
+        plan,
+        folder,
+        langs=opts.langs,
+        fmt=opts.fmt,
+        force=opts.force,
+        skip_existing=opts.skip_existing,
+    )
+    total = sum(1 for _ in outputs.jobs(plan, folder, opts.langs, opts.fmt)) + 1  # index
+    return len(written), total - len(written)
 
 
 _HEAD = {

@@ -210,6 +210,19 @@ def one_sync() -> Iterator[None]:
     file still appears whole (temp file + os.replace); only durability across a power cut
     waits for the end of the block.
     """
+    try:
+        with many_files():
+            yield
+    finally:
+        sync = getattr(os, "sync", None)  # not on Windows, where files are flushed on close
+        if sync is not None:
+            sync()
+
+
+@contextlib.contextmanager
+def many_files() -> Iterator[None]:
+    """No flush per file, folders made remembered; whoever opened one_sync flushes at its end
+    (a batch's worker processes write inside this, the main process syncs once)."""
     token = _SYNC_EACH.set(False)
     made = _MADE.set(set())
     try:
@@ -217,9 +230,6 @@ def one_sync() -> Iterator[None]:
     finally:
         _MADE.reset(made)
         _SYNC_EACH.reset(token)
-        sync = getattr(os, "sync", None)  # not on Windows, where files are flushed on close
-        if sync is not None:
-            sync()
 
 
 def encode(text: str, fmt: str, lang: str, html: Callable[[str, str], str]) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -29,8 +29,19 @@ def register(app: typer.Typer, settings: Callable[[typer.Context], Any]) -> None
         format: FormatOpt = LetterFormat.md,
         force: ForceOpt = False,
         skip_existing: SkipExistingOpt = False,
+        jobs: Annotated[
+            Optional[int],  # noqa: UP045 - typer needs Optional on Python 3.9 style hints
+            typer.Option(
+                "--jobs",
+                "-j",
+                min=1,
+                metavar="N",
+                help="Worker processes writing jurisdictions side by side [default: one per "
+                "CPU, at most 8]; 1 writes them all in this process.",
+            ),
+        ] = None,
     ) -> None:
         """Write plans, letters and scripts for every jurisdiction in a CSV file."""
         from pipeline_cli.cli.batch import main
 
-        main(settings(ctx), file, out, format.value, force, skip_existing)
+        main(settings(ctx), file, out, format.value, force, skip_existing, jobs)
