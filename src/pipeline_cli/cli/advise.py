@@ -72,6 +72,11 @@ class Gathered:
     file: Path | None  # a file that holds exactly these answers, for the next command
 
 
+def _save_path(opts: AdviseOptions) -> Path:
+    """Where this interview is kept (the user's data folder is looked up only when needed)."""
+    return opts.save or savefile.default_path()
+
+
 def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
     """Answers from every source, interviewing a person when something is still needed."""
     if opts.skip_existing and opts.force:
@@ -81,7 +86,6 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
     if opts.out is not None and opts.out.exists() and not opts.out.is_dir():
         raise UsageError(f"--out {opts.out}: exists and is not a folder; choose another")
     given = ans.gather(pack, opts.answers_file, opts.sets)
-    save_to = opts.save or savefile.default_path()
     ask = False  # interview even though nothing required is missing (review a saved one)
     file = opts.answers_file if not opts.sets else None
     if opts.reopen:
@@ -90,6 +94,7 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
         ask = interactive()
         file = reopened.path if not opts.sets else None
     elif opts.resume:
+        save_to = _save_path(opts)
         if not save_to.is_file():
             fresh = invocation.command(settings, "advise")
             raise UsageError(f"nothing to resume: {save_to} does not exist; run {fresh}")
@@ -98,7 +103,7 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
     elif interactive() and not opts.answers_file and not opts.sets and ans.missing(pack, given):
         from pipeline_cli.interview import offer
 
-        last = savefile.load(save_to)
+        last = savefile.load(_save_path(opts))
         others = savefile.listing() if opts.save is None else []
         if last is not None or others:
             start = offer.ask(offer.choose_start, last, others, settings.langs[0])
@@ -115,6 +120,7 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
             from pipeline_cli.interview.labels import LABEL
             from pipeline_cli.interview.session import run_interview
 
+            save_to = _save_path(opts)
             hint = resume_command(settings, opts)
             lang = settings.langs[0]
             given = run_interview(pack, lang, given, save_to, hint, keep=opts.save is None)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -83,6 +82,8 @@ def save(path: Path, answers: Mapping[str, str], finished: bool = False) -> None
     header += FINISHED if finished else UNFINISHED
     try:
         _make_dirs(path.parent)
+        import tempfile  # only when saving: a plan that saves nothing need not load it
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:200]}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:  # mkstemp creates it 0600

@@ -26,6 +26,7 @@ from typing import Any
 
 from pipeline_cli import __version__
 from pipeline_cli.pack import lowered
+from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.lazymap import LazyMap
 from pipeline_cli.pack.records import Pack, TitleVariant
 from pipeline_cli.pack.text import Text
@@ -196,7 +197,18 @@ def _lazy_tables(pack: Pack) -> Pack:
         sources=LazyMap.of(pack.sources),
         states=LazyMap.of(pack.states),
         governance=LazyMap.of(pack.governance),
+        cases=LazyMap.of(pack.cases),
+        ice=_ice_for_cache(pack),
     )
+
+
+def _ice_for_cache(pack: Pack) -> IceData | None:
+    if pack.ice is None:
+        return None
+    try:
+        return pack.ice.for_cache()
+    except (OSError, ValueError, KeyError, TypeError):  # unreadable lists: read them lazily
+        return pack.ice
 
 
 def _store(folder: Path, path: Path, data: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ only, so commands that never look at a county pay nothing for them.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -88,6 +89,17 @@ class IceData:
     def __hash__(self) -> int:
         return hash(self.folder)
 
+    def for_cache(self) -> IceData:
+        """A copy that holds its lists by state, each state's unpickled when first read: the
+        pack cache stores this, so a cached plan parses no JSON and reads one state's rows."""
+        from pipeline_cli.pack.lazymap import LazyMap
+
+        copy = IceData(self.folder)
+        copy.__dict__["_meta"] = self._meta  # what cached_property would have kept
+        copy.__dict__["_agreement_rows"] = LazyMap.of(self._agreement_rows)
+        copy.__dict__["_facilities"] = LazyMap.of(self._facilities)
+        return copy
+
     def _read(self, name: str) -> Any:
         return json.loads((self.folder / name).read_text(encoding="utf-8"))
 
@@ -113,7 +125,7 @@ class IceData:
         return self.info("facilities")
 
     @cached_property
-    def _agreement_rows(self) -> dict[str, list[dict[str, str]]]:
+    def _agreement_rows(self) -> Mapping[str, list[dict[str, str]]]:
         """The agreements' rows by state, made into records only for a state that is asked."""
         data = self._read("agreements.json")
         at = data["fields"].index("state")
@@ -132,7 +144,7 @@ class IceData:
         return made
 
     @cached_property
-    def _facilities(self) -> dict[str, list[Facility]]:
+    def _facilities(self) -> Mapping[str, list[Facility]]:
         data = self._read("facilities.json")
         by_state: dict[str, list[Facility]] = {}
         for row in data["rows"]:

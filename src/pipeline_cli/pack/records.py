@@ -6,13 +6,16 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.governance import Governance
 from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.laws import Law as Law
 from pipeline_cli.pack.text import Choice, Parts, Source, Text, Where
 from pipeline_cli.pack.text import HelpPart as HelpPart
+
+if TYPE_CHECKING:  # cases.py is imported where a case letter is made (the cached pack keeps
+    from pipeline_cli.pack.cases import CaseKind  # its cases pickled until then)
 
 # A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
 STATUSES = ("open", "closed", "unknown", "required_by_state")
@@ -203,7 +206,7 @@ class Pack:
     questions: tuple[Question, ...] = ()
     states: Mapping[str, StateFacts] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
-    cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
+    cases: Mapping[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
     governance: Mapping[str, Governance] = field(default_factory=dict)  # optional governance/
     ice: IceData | None = None  # ICE's lists in ice/ (optional; see pack/ice.py)
 
