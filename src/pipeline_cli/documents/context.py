@@ -164,8 +164,11 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
         clauses=asks.clauses(plan, owned, lang),
         findings=findings,
         ice=iceletter.ice_doc(plan, role.id, lang),  # the agency's 287(g) agreements, or None
+        # An ordinance's further measures speak as law: a demand's `direction`, else its ask.
         directions=[
-            d["ask"] for pd, d in zip(owned, demands, strict=True) if not pd.demand.clauses
+            pd.demand.direction(lang) if pd.demand.direction else d["ask"]
+            for pd, d in zip(owned, demands, strict=True)
+            if not pd.demand.clauses
         ],
     )
     return ctx

@@ -73,6 +73,9 @@ class Demand:
     # The reason in one role's terms, where `why` names or presumes one office (a sheriff
     # signs, a board votes): role id -> text; other targets, and plans, get `why`.
     why_by_role: tuple[tuple[str, Text], ...] = ()
+    # The ask in a legislative voice, for a draft ordinance's "Further measures" (a demand
+    # without model clauses): "The public defender's office shall be funded ...".
+    direction: Text | None = None
 
     def ask_for(self, role: str) -> Text:
         return next((t for r, t in self.ask_by_role if r == role), self.ask)

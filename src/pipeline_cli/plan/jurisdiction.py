@@ -108,6 +108,12 @@ def _short(name: str) -> str:
     return name
 
 
+def county_short(name: str, lang: str) -> str:
+    """The county's name without "County": "Los Angeles", in Spanish "Los Ángeles"."""
+    short = _short(name)
+    return _EXONYMS.get(short, short) if lang == "es" else short
+
+
 def _county_es(name: str) -> tuple[str, str]:
     """Spanish form of a Census county name and the "of" that goes before it."""
     if name in _ES_WHOLE:
@@ -167,7 +173,7 @@ def title_values(
     board = facts.pardon_board(lang) if facts.pardon_board else ""
     base = {
         "county": county_in(county, lang),
-        "county_short": _short(county),
+        "county_short": county_short(county, lang),
         "of_county": of_county(county, lang),
         "city": city,
         "state_name": facts.name(lang),

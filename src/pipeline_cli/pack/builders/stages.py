@@ -95,7 +95,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         ["id", "title", "ask", "why", "targets", "closes", "sources"],
         [
             *("when", "clauses", "unverified", "unverified_reason", "organizing", "same_ask"),
-            *("ask_by_role", "why_by_role"),
+            *("ask_by_role", "why_by_role", "direction"),
         ],
     )
     ident = r.ident(d, "id", what)
@@ -134,6 +134,7 @@ def demand(r: Reader, d: LDict, stage_id: str, refs: Refs) -> Demand:
         same_ask=same_ask,
         ask_by_role=_by_role(r, d, "ask_by_role", what, roles, refs, parts),
         why_by_role=_by_role(r, d, "why_by_role", what, roles, refs, parts),
+        direction=r.text(d, "direction", what, False),
         parts=parts,
     )
 
