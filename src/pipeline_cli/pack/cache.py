@@ -196,6 +196,7 @@ def _lazy_tables(pack: Pack) -> Pack:
         sources=LazyMap.of(pack.sources),
         states=LazyMap.of(pack.states),
         governance=LazyMap.of(pack.governance),
+        districts=LazyMap.of(pack.districts),
     )
 
 

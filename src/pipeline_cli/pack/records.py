@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline_cli.pack.cases import CaseKind
+from pipeline_cli.pack.districts import StateDistricts
 from pipeline_cli.pack.governance import Governance
 from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.laws import Law as Law
@@ -205,6 +206,7 @@ class Pack:
     clauses: dict[str, Clause] = field(default_factory=dict)
     cases: dict[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
     governance: Mapping[str, Governance] = field(default_factory=dict)  # optional governance/
+    districts: Mapping[str, StateDistricts] = field(default_factory=dict)  # federal_districts
     ice: IceData | None = None  # ICE's lists in ice/ (optional; see pack/ice.py)
 
     def stage(self, stage_id: str) -> Stage | None:
