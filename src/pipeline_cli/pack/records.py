@@ -168,6 +168,7 @@ class StateFacts:
     pardon_board: Text | None = None
     consolidated: tuple[str, ...] = ()
     notes: Text | None = None
+    legislature_sources: tuple[str, ...] = ()  # where the legislature's official name comes from
 
     def laws_covering(self, code: str, effect: str, day: dt.date | None = None) -> tuple[Law, ...]:
         """Laws with this effect that cover `code` and bind on `day` (by status alone if None)."""

@@ -236,8 +236,11 @@ def _sources(
         ids.extend(i for d in ps.demands for i in d.demand.sources)
     ids.extend(i for t in targets for i in t.role.sources)
     ids.extend(governance.sources(local, [t.role.id for t in targets]))
-    if any(t.role.id == "us_attorney" for t in targets) and facts.code in pack.districts:
+    roles = {t.role.id for t in targets}
+    if "us_attorney" in roles and facts.code in pack.districts:
         ids.extend(pack.districts[facts.code].sources)
+    if "state_legislature" in roles:
+        ids.extend(facts.legislature_sources)
     ids.extend(i for law in plan_warnings.laws_used(facts, stages, today) for i in law.sources)
     ids.extend(facts.sources)
     return tuple(pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)
