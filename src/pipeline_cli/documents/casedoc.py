@@ -17,7 +17,7 @@ from pipeline_cli.pack.cases import CaseKind
 from pipeline_cli.pack.records import Pack, Question, Role, StateFacts
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import governance
-from pipeline_cli.plan.jurisdiction import title_values
+from pipeline_cli.plan.jurisdiction import GIVEN_ONLY, district_of, title_values
 
 NO_TEXT = Text("", "")
 STATE_QUESTION = Question(
@@ -67,13 +67,17 @@ def role_title(role: Role, facts: StateFacts | None, lang: str, pack: Pack | Non
     """The role's catch-all local title when the state fills every blank, else its name."""
     if facts is None or not role.titles:
         return role.name(lang)
-    template = role.titles[-1].text(lang)
-    names, problem = expr.template_names(template)
     local = governance.local_for(pack, facts.code, "") if pack else None
-    values = title_values(facts, "", "", lang, local)
-    if problem or any(not values.get(n) for n in names):
-        return role.name(lang)
-    return evaluation.render_title(template, values)
+    district = district_of(pack, facts, "") if pack else None
+    values = title_values(facts, "", "", lang, local, district)
+    # A title naming the federal district comes first where the state has only one district.
+    named = [v for v in role.titles if not v.when and any(n in v.text(lang) for n in GIVEN_ONLY)]
+    for variant in (*named, role.titles[-1]):
+        template = variant.text(lang)
+        names, problem = expr.template_names(template)
+        if not problem and all(values.get(n) for n in names):
+            return evaluation.render_title(template, values)
+    return role.name(lang)
 
 
 def addressees(

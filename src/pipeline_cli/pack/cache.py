@@ -199,6 +199,7 @@ def _lazy_tables(pack: Pack) -> Pack:
         governance=LazyMap.of(pack.governance),
         cases=LazyMap.of(pack.cases),
         ice=_ice_for_cache(pack),
+        districts=LazyMap.of(pack.districts),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from pipeline_cli.errors import PackError, PipelineError
 from pipeline_cli.pack import glossary, ice, yamlio
 from pipeline_cli.pack.builders import cases as casefile
+from pipeline_cli.pack.builders import districts as district_builder
 from pipeline_cli.pack.builders import facts as fact_builders
 from pipeline_cli.pack.builders import governance as gov_builder
 from pipeline_cli.pack.builders import shared as builders
@@ -24,7 +25,7 @@ from pipeline_cli.pack.refs import Refs, check_refs, letter_source_problems
 from pipeline_cli.pack.text import Source, Text
 
 REQUIRED_FILES = ("pack.yaml", "sources.yaml", "roles.yaml", "questions.yaml", "states.yaml")
-OPTIONAL_FILES = ("clauses.yaml", "cases.yaml", "glossary.yaml")
+OPTIONAL_FILES = ("clauses.yaml", "cases.yaml", "glossary.yaml", "federal_districts.yaml")
 GOVERNANCE_DIR = "governance"  # optional: one XX.yaml per state, DC and PR
 
 
@@ -141,6 +142,14 @@ def inspect_pack(
     clauses = builders.clauses(*data["clauses.yaml"], loaded.refs)
     cases = casefile.cases(*data["cases.yaml"], loaded.refs)
     governance = _governance(root, loaded, sources, set(states))
+    districts, declared = district_builder.districts(
+        *data["federal_districts.yaml"], set(states), loaded.refs
+    )
+    reader = data["federal_districts.yaml"][0]
+    for source, line in declared:
+        if source.id in sources:
+            reader.error(line, f"duplicate source id {source.id!r} (first in sources.yaml)")
+        sources.setdefault(source.id, source)
 
     stage_files = sorted(p.name for p in root.glob("[0-9][0-9]-*.yaml"))
     if not stage_files:
@@ -204,6 +213,7 @@ def inspect_pack(
         clauses=clauses,
         cases=cases,
         governance=governance,
+        districts=districts,
         ice=ice.find(root),
     )
     return pack, loaded.problems

@@ -16,6 +16,7 @@ from pipeline_cli.pack.text import HelpPart as HelpPart
 
 if TYPE_CHECKING:  # cases.py is imported where a case letter is made (the cached pack keeps
     from pipeline_cli.pack.cases import CaseKind  # its cases pickled until then)
+    from pipeline_cli.pack.districts import StateDistricts
 
 # A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
 STATUSES = ("open", "closed", "unknown", "required_by_state")
@@ -173,6 +174,7 @@ class StateFacts:
     pardon_board: Text | None = None
     consolidated: tuple[str, ...] = ()
     notes: Text | None = None
+    legislature_sources: tuple[str, ...] = ()  # where the legislature's official name comes from
 
     def laws_covering(self, code: str, effect: str, day: dt.date | None = None) -> tuple[Law, ...]:
         """Laws with this effect that cover `code` and bind on `day` (by status alone if None)."""
@@ -211,6 +213,7 @@ class Pack:
     clauses: dict[str, Clause] = field(default_factory=dict)
     cases: Mapping[str, CaseKind] = field(default_factory=dict)  # optional cases.yaml
     governance: Mapping[str, Governance] = field(default_factory=dict)  # optional governance/
+    districts: Mapping[str, StateDistricts] = field(default_factory=dict)  # federal_districts
     ice: IceData | None = None  # ICE's lists in ice/ (optional; see pack/ice.py)
 
     def stage(self, stage_id: str) -> Stage | None:

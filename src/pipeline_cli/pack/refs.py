@@ -18,6 +18,8 @@ TITLE_VARS = frozenset(
         # from the governance files (empty where the pack has none: the next title is used)
         "county_body_title", "prosecutor_title", "prosecutor_office", "sheriff_title",
         "jail_title",
+        # from federal_districts.yaml (empty where the county's district is not known)
+        "federal_district",
     }
 )  # fmt: skip
 

@@ -15,7 +15,7 @@ from pipeline_cli.pack.text import LANGS, Source, Text
 from pipeline_cli.plan import governance, ice
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
-from pipeline_cli.plan.jurisdiction import county_es, title_values
+from pipeline_cli.plan.jurisdiction import GIVEN_ONLY, county_es, district_of, title_values
 from pipeline_cli.plan.localise import localise
 from pipeline_cli.plan.records import (
     Jurisdiction,
@@ -144,14 +144,26 @@ def local_title(
     each language, when the caller has them already (one plan titles every target alike).
     """
     if values is None:
-        values = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in LANGS}
+        values = {lang: _words(facts, j, lang) for lang in LANGS}
     for variant in role.titles:
-        if holds(variant.when):
+        if holds(variant.when) and not _lacks(variant.text, values):
             en = evaluation.render_title(variant.text.en, values["en"])
             es = evaluation.render_title(variant.text.es, values["es"])
             if en and es:
                 return Text(en, es)
     return role.name
+
+
+def _words(facts: StateFacts, j: Jurisdiction, lang: str) -> dict[str, str]:
+    return title_values(facts, j.county, j.city, lang, j.gov, j.district)
+
+
+def _lacks(text: Text, values: Mapping[str, Mapping[str, str]]) -> bool:
+    """A title naming a value the pack does not know here (see GIVEN_ONLY)."""
+    return any(
+        name in text.en + text.es and not (values["en"].get(name) and values["es"].get(name))
+        for name in GIVEN_ONLY
+    )
 
 
 def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = None) -> Plan:
@@ -166,7 +178,10 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     gov = governance.gov_for(pack, facts, county)
     holds = _holds_in(evaluation.context(values, binding, gov))
     pack = localise(pack, holds)  # texts with examples from one state's places: only its own
-    j = Jurisdiction(facts, county, county_es(county), values.get("city", ""), values, local)
+    district = district_of(pack, facts, county)
+    j = Jurisdiction(
+        facts, county, county_es(county), values.get("city", ""), values, local, district
+    )
 
     status = {
         tp.id: touchpoint_status(tp, facts, holds, today)
@@ -189,7 +204,7 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
         for pd in ps.demands:
             for role_id in pd.targets:
                 by_role.setdefault(role_id, []).append(pd.demand.id)
-    words = {lang: title_values(facts, j.county, j.city, lang, j.gov) for lang in LANGS}
+    words = {lang: _words(facts, j, lang) for lang in LANGS}
     targets = tuple(
         PlanTarget(
             pack.roles[r],
@@ -221,6 +236,11 @@ def _sources(
         ids.extend(i for d in ps.demands for i in d.demand.sources)
     ids.extend(i for t in targets for i in t.role.sources)
     ids.extend(governance.sources(local, [t.role.id for t in targets]))
+    roles = {t.role.id for t in targets}
+    if "us_attorney" in roles and facts.code in pack.districts:
+        ids.extend(pack.districts[facts.code].sources)
+    if "state_legislature" in roles:
+        ids.extend(facts.legislature_sources)
     ids.extend(i for law in plan_warnings.laws_used(facts, stages, today) for i in law.sources)
     ids.extend(facts.sources)
     return tuple(pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)

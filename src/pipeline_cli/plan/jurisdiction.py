@@ -7,8 +7,10 @@ import re
 import unicodedata
 from functools import cache
 
+from pipeline_cli.pack import districts
 from pipeline_cli.pack.governance import Local
-from pipeline_cli.pack.records import StateFacts
+from pipeline_cli.pack.records import Pack, StateFacts
+from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import census, governance
 
 # County-equivalent suffixes tried, in order, when a user types a short name ("Los Angeles").
@@ -166,10 +168,20 @@ def in_state(name_en: str, name: str, lang: str) -> str:
     return _with_prep("in", name_en, name, lang)
 
 
+# Values that are '' where the pack does not know them; a title naming one is then skipped.
+GIVEN_ONLY = frozenset({"federal_district"})
+
+
 def title_values(
-    facts: StateFacts, county: str, city: str, lang: str, local: Local | None = None
+    facts: StateFacts,
+    county: str,
+    city: str,
+    lang: str,
+    local: Local | None = None,
+    district: Text | None = None,
 ) -> dict[str, str]:
-    """The values a role title template may use, in `lang` (`local`: the county's governance)."""
+    """The values a role title template may use, in `lang` (`local`: the county's governance,
+    `district`: the federal judicial district holding the county)."""
     board = facts.pardon_board(lang) if facts.pardon_board else ""
     base = {
         "county": county_in(county, lang),
@@ -183,5 +195,11 @@ def title_values(
         "doc_name": facts.doc_name(lang),
         "pardon_board": board,
         "legislature": facts.legislature(lang),
+        "federal_district": district(lang) if district is not None else "",
     }
     return {**base, **governance.titles(local, base, lang)}
+
+
+def district_of(pack: Pack, facts: StateFacts, county: str) -> Text | None:
+    """The federal judicial district holding `county` (any county of a one-district state)."""
+    return districts.district_for(pack.districts.get(facts.code), county, facts.name)

@@ -27,6 +27,7 @@ class Jurisdiction:
     city: str
     answers: dict[str, str]
     gov: Local | None = None  # the county's governance, where the pack has a file for the state
+    district: Text | None = None  # its federal judicial district, where the pack knows it
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,7 @@ def states(r: Reader, raw: Any, refs: Refs) -> dict[str, Any]:
             what,
             ["name", "county_word", "county_government", "county_body", "sheriffs", "jails",
              "pardon", "doc_name", "legislature", "sources"],
-            ["laws", "pardon_board", "consolidated", "notes"],
+            ["laws", "pardon_board", "consolidated", "notes", "legislature_sources"],
         )  # fmt: skip
         laws = []
         for item, item_line in r.items(d, "laws", what):
@@ -211,5 +211,8 @@ def states(r: Reader, raw: Any, refs: Refs) -> dict[str, Any]:
             pardon_board=r.text(d, "pardon_board", what, required=False),
             consolidated=r.strings(d, "consolidated", what),
             notes=r.text(d, "notes", what, required=False),
+            legislature_sources=sources_of(
+                r, d, f"{what}.legislature", refs, required=False, key="legislature_sources"
+            ),
         )
     return out

@@ -23,15 +23,16 @@ def sources_of(
     refs: Refs,
     required: bool = True,
     letters: bool = False,
+    key: str = "sources",
 ) -> tuple[str, ...]:
-    """The ids in `sources:`; `letters` marks text that reaches letters to officials."""
-    ids = r.strings(d, "sources", what)
+    """The ids in `sources:` (or `key`); `letters` marks text that reaches letters to officials."""
+    ids = r.strings(d, key, what)
     if required and not ids:
-        r.error(d.line_of("sources"), f"{what}: every fact needs at least one source")
+        r.error(d.line_of(key), f"{what}: every fact needs at least one source")
     for ident in ids:
-        refs.want("source", ident, r, d.line_of("sources"))
+        refs.want("source", ident, r, d.line_of(key))
     if letters and ids:
-        refs.letter_text(what, ids, r, d.line_of("sources"))
+        refs.letter_text(what, ids, r, d.line_of(key))
     return ids
 
 
