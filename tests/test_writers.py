@@ -163,3 +163,24 @@ def test_parsing_in_chunks_gives_the_same_blocks(text: str) -> None:
     whole: list[markdown.Block] = []
     markdown._walk(SyntaxTreeNode(markdown._parser().parse(text)), whole, 0, 0)
     assert markdown.parse(text) == whole
+
+
+def test_a_folder_another_worker_makes_at_the_same_moment_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline_cli.documents import writers
+
+    made = tmp_path / "out" / "CA"
+    made.mkdir(parents=True)
+    real = Path.is_dir
+    asked: list[Path] = []
+
+    def not_yet(self: Path) -> bool:  # the folder appears between the look and the mkdir
+        if self == made and not asked:
+            asked.append(self)
+            return False
+        return real(self)
+
+    monkeypatch.setattr(Path, "is_dir", not_yet)
+    writers.make_dirs(made / "harris-county")
+    assert asked and real(made / "harris-county")

@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline_cli.cli import advise as advising
 from pipeline_cli.cli import invocation
-from pipeline_cli.documents import casedoc, writers
+from pipeline_cli.documents import casedoc, pathcheck, writers
 from pipeline_cli.errors import UsageError
 from pipeline_cli.interview import savefile
 from pipeline_cli.pack.cases import CaseKind
@@ -161,7 +161,7 @@ def run_case(settings: Any, opts: CaseOptions, today: dt.date | None = None) -> 
     check_options(opts, langs, fmt)
     targets = _targets(kind, opts, langs, fmt)
     for path in targets.values():
-        writers.check_paths(path.parent, [path])
+        pathcheck.check_paths(path.parent, [path])
     writers.refuse_existing(targets.values(), force=opts.force)
     savefile.refuse_existing(opts.save, opts.force)
     writers.remove_stale_temps(targets.values())

@@ -10,11 +10,12 @@ time, writes it and drops it: memory stays flat over all 3,000-odd counties.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline_cli.documents import markdown, outputs, writers
+from pipeline_cli.documents import markdown, outputs, pathcheck, writers
 from pipeline_cli.errors import UsageError
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan import jurisdiction
@@ -69,11 +70,11 @@ def check_names(pack: Pack, items: list[Item], out: Path, opts: Options) -> list
     problems = []
     for item in items:
         deepest = out / item.folder / lang / role / f"{kind}.{opts.fmt}"
-        why = writers.name_problem(deepest)
+        why = pathcheck.name_problem(deepest)
         if why:
             problems.append(f"line {item.line}: folder {item.folder}: {why}")
     if not problems:
-        writers.refuse_links(out, [out / item.folder / "index.md" for item in items])
+        pathcheck.refuse_links(out, [out / item.folder / "index.md" for item in items])
     return problems
 
 
@@ -100,11 +101,14 @@ def run(
         if jobs > 1 and len(items) > 1:
             from pipeline_cli.documents import workers
 
-            results = workers.run(write_one, pack, items, out, opts, jobs)
+            results: Generator[tuple[int, int], None, None] = workers.run(
+                write_one, pack, items, out, opts, jobs
+            )
         else:
             results = (write_one(pack, item, out, opts) for item in items)
-        for item, (written, skipped) in zip(items, results, strict=True):
-            on_done(Done(item, written, skipped))
+        with contextlib.closing(results):  # workers stop here, not whenever this is collected
+            for item, (written, skipped) in zip(items, results, strict=True):
+                on_done(Done(item, written, skipped))
 
 
 def write_one(pack: Pack, item: Item, out: Path, opts: Options) -> tuple[int, int]:

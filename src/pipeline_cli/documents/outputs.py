@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline_cli.documents import context as docdata
-from pipeline_cli.documents import diagram, pages, writers
+from pipeline_cli.documents import diagram, pages, pathcheck, writers
 from pipeline_cli.documents.render import Renderer
 from pipeline_cli.errors import UsageError
 from pipeline_cli.plan.records import Plan, PlanTarget
@@ -79,7 +79,7 @@ def write_outputs(
     todo = list(jobs(plan, out_dir, langs, fmt))
     index = out_dir / "index.md"
     paths = [j.path for j in todo] + [index]
-    writers.check_paths(out_dir, paths)
+    pathcheck.check_paths(out_dir, paths)
     keep = writers.refuse_existing(paths, force=force, skip_existing=skip_existing)
     writers.remove_stale_temps(paths)
     renderer = Renderer(plan.pack)

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
@@ -54,7 +54,7 @@ def _one(work: Work, item: Item, out: Path, opts: Any) -> tuple[int, int]:
 
 def run(
     work: Work, pack: Pack, items: list[Item], out: Path, opts: Any, jobs: int
-) -> Iterator[tuple[int, int]]:
+) -> Generator[tuple[int, int], None, None]:
     """`work` for every item in `jobs` worker processes; the results in the items' order."""
     fork = sys.platform == "linux"  # elsewhere fork is unsafe or missing: workers start afresh
     context = multiprocessing.get_context("fork" if fork else "spawn")
