@@ -122,8 +122,10 @@ def case_doc(
     def cite(ids: tuple[str, ...]) -> list[int]:
         for sid in ids:
             src = pack.sources.get(sid)
-            # letters cite only what an official's lawyer accepts (statute, court, ...)
-            if src is not None and src.for_letters and sid not in sources:
+            # letters cite only what an official's lawyer accepts (statute, court, ...), and
+            # nothing about another state's law
+            fits = src is not None and (facts is None or src.fits(facts.code))
+            if src is not None and fits and src.for_letters and sid not in sources:
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}
         return [sources[s]["n"] for s in ids if s in sources]
 

@@ -109,10 +109,11 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
     owned = [pds[d] for d in target.demands if d in pds]
     owned.sort(key=lambda pd: _priority(pd, tps))
     sources: dict[str, dict[str, Any]] = {}
+    usable = {s.id: s for s in plan.sources}  # the plan's sources: none about another state
 
     def cite(ids: tuple[str, ...]) -> list[int]:
         for sid in ids:
-            src = plan.pack.sources.get(sid)
+            src = usable.get(sid)
             # letters cite only what an official's lawyer accepts (statute, court, ...)
             if src is not None and src.for_letters and sid not in sources:
                 sources[sid] = {"n": len(sources) + 1, "title": src.title, "url": src.url}

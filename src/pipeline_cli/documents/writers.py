@@ -22,8 +22,7 @@ FORMATS = ("md", "txt", "html", "docx", "pdf")
 _LIST_AT_MOST = 20
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _SYNC_EACH = ContextVar("sync_each_file", default=True)
-# Folders known to exist during one batch (one_sync): a state's tree has hundreds of folders and
-# thousands of files, and checking every parent of every file was a tenth of a batch's time.
+# Folders known to exist in one batch (one_sync): checking each file's parents cost a tenth of it.
 _MADE: ContextVar[set[Path] | None] = ContextVar("folders_made", default=None)
 
 

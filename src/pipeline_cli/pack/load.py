@@ -135,10 +135,10 @@ def inspect_pack(
     data = {name: _read(root, name, loaded) for name in (*REQUIRED_FILES, *OPTIONAL_FILES)}
 
     meta = builders.pack_meta(*data["pack.yaml"])
-    sources = builders.sources(*data["sources.yaml"])
     questions = fact_builders.questions(*data["questions.yaml"], loaded.refs)
     roles = fact_builders.roles(*data["roles.yaml"], loaded.refs)
     states = fact_builders.states(*data["states.yaml"], loaded.refs)
+    sources = builders.sources(*data["sources.yaml"], set(states))
     clauses = builders.clauses(*data["clauses.yaml"], loaded.refs)
     cases = casefile.cases(*data["cases.yaml"], loaded.refs)
     governance = _governance(root, loaded, sources, set(states))

@@ -59,11 +59,18 @@ class Source:
     url: str
     note: str = ""
     kind: str = "research"
+    # The states whose law, policy, office or case the source is about; empty for federal,
+    # national and multi-state sources. A plan elsewhere does not cite it.
+    states: tuple[str, ...] = ()
 
     @property
     def for_letters(self) -> bool:
         """Whether a letter, public comment or ordinance finding may cite this source."""
         return self.kind in LETTER_KINDS
+
+    def fits(self, state: str) -> bool:
+        """Whether a plan for a place in `state` may cite this source."""
+        return not self.states or state in self.states
 
 
 @dataclass(frozen=True)

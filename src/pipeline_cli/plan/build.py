@@ -229,7 +229,11 @@ def _sources(
     today: dt.date,
     local: Local | None,
 ) -> tuple[Source, ...]:
-    """Every source the plan rests on, in first-use order."""
+    """Every source the plan rests on, in first-use order.
+
+    A source about another state's law, policy or office is left out here, so no letter,
+    script, ordinance or plan for this place cites it.
+    """
     ids: list[str] = []
     for ps in stages:
         ids.extend(i for p in ps.touchpoints for i in p.touchpoint.sources)
@@ -243,4 +247,5 @@ def _sources(
         ids.extend(facts.legislature_sources)
     ids.extend(i for law in plan_warnings.laws_used(facts, stages, today) for i in law.sources)
     ids.extend(facts.sources)
-    return tuple(pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)
+    known = (pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)
+    return tuple(s for s in known if s.fits(facts.code))

@@ -76,6 +76,6 @@ def sample_plan(pack: Pack, *, signed: bool = False) -> Plan:
         stages=tuple(stages),
         targets=targets,
         warnings=(PlanWarning("sample", Text("A sample warning.", "Una advertencia de ejemplo.")),),
-        sources=tuple(pack.sources.values()),
+        sources=tuple(s for s in pack.sources.values() if s.fits(facts.code)),
         created=pack.as_of,
     )

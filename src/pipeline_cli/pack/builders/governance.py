@@ -179,8 +179,10 @@ def _sources(r: Reader, top: LDict, code: str) -> list[tuple[Source, int]]:
         title = r.string(m, "title", "source")
         if not title.strip():
             r.error(m.line_of("title"), f"source {ident!r}: needs a real title")
-        r.choice(m, "kind", f"source {ident}", g.SOURCE_KINDS, "government")
-        source = Source(ident, title, r.string(m, "url", "source"), r.string(m, "note", "source"))
+        kind = r.choice(m, "kind", f"source {ident}", g.SOURCE_KINDS, "government")
+        url, note = r.string(m, "url", "source"), r.string(m, "note", "source")
+        # A state's governance file sources that state's offices: its plans alone cite them.
+        source = Source(ident, title, url, note, kind, (code,) if code else ())
         out.append((source, m.line))
     return out
 

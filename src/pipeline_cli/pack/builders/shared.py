@@ -156,12 +156,30 @@ def pack_meta(r: Reader, raw: Any) -> dict[str, Any] | None:
     }
 
 
-def sources(r: Reader, raw: Any) -> dict[str, Source]:
+def source_states(r: Reader, d: LDict, ident: str, codes: set[str]) -> tuple[str, ...]:
+    """`state:` as one code or a list of codes, each a state in states.yaml."""
+    if "state" not in d:
+        return ()
+    what = f"source {ident!r}"
+    if isinstance(d.get("state"), LList):
+        found = r.strings(d, "state", what)
+    else:
+        found = (r.string(d, "state", what),)
+    for code in found:
+        if code not in codes:
+            hint = did_you_mean(code, sorted(codes))
+            r.error(
+                d.line_of("state"), f"{what}.state: {code!r} is not a state in states.yaml{hint}"
+            )
+    return tuple(c for c in found if c)
+
+
+def sources(r: Reader, raw: Any, codes: set[str]) -> dict[str, Source]:
     out: dict[str, Source] = {}
     if raw is None:
         return out
     for d in list_of_mappings(r, raw, "sources"):
-        r.keys(d, "source", ["id", "kind", "title", "url"], ["note"])
+        r.keys(d, "source", ["id", "kind", "title", "url"], ["note", "state"])
         ident = r.string(d, "id", "source")
         if ident in out:
             r.error(d.line, f"duplicate source id {ident!r}")
@@ -172,7 +190,8 @@ def sources(r: Reader, raw: Any) -> dict[str, Source]:
         if "kind" in d:
             kind = r.choice(d, "kind", f"source {ident}", SOURCE_KINDS, "")
         url, note = r.string(d, "url", "source"), r.string(d, "note", "s")
-        out[ident] = Source(ident, title, url, note, kind)
+        states = source_states(r, d, ident, codes)
+        out[ident] = Source(ident, title, url, note, kind, states)
     return out
 
 
