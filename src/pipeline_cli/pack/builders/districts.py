@@ -122,7 +122,7 @@ def districts(
         lines = listed.item_lines if isinstance(listed, LList) else []
         wrapper = LDict(sources=listed)
         wrapper.line, wrapper.key_lines = top.line, {"sources": top.line_of("sources")}
-        found_sources = read_sources(r, wrapper)
+        found_sources = read_sources(r, wrapper, codes)
         declared = [(s, lines[i] if i < len(lines) else top.line_of("sources"))
                     for i, s in enumerate(found_sources.values())]  # fmt: skip
     return out, declared
