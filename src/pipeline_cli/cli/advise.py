@@ -20,6 +20,8 @@ LETTERS = Text("Write the letters and scripts with:", "Escriba las cartas y los 
 
 @dataclass(frozen=True)
 class AdviseOptions:
+    """The `advise` command's own options, as typed."""
+
     answers_file: Path | None
     sets: tuple[str, ...]
     save: Path | None
@@ -67,6 +69,8 @@ def _reopen(settings: Any, words: str) -> savefile.Saved:
 
 @dataclass(frozen=True)
 class Gathered:
+    """The answers for a plan, and where they came from."""
+
     answers: dict[str, str]
     interviewed: bool  # a person just answered: offer to write the letters
     file: Path | None  # a file that holds exactly these answers, for the next command

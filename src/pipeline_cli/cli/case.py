@@ -34,6 +34,8 @@ NOT_IN_PROCEEDINGS = (
 
 @dataclass(frozen=True)
 class CaseOptions:
+    """The `case` command's own options, as typed."""
+
     kind: str
     answers_file: Path | None
     sets: tuple[str, ...]

@@ -27,6 +27,8 @@ INDEX = "index.md"
 
 @dataclass(frozen=True)
 class Options:
+    """What every jurisdiction of a batch is written with: languages, format, overwrite rule."""
+
     langs: tuple[str, ...]
     fmt: str = "md"
     force: bool = False

@@ -48,12 +48,16 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 @dataclass(frozen=True)
 class _Card:
+    """One handoff in the diagram: its lines of text and its status."""
+
     lines: tuple[str, ...]
     status: str
 
 
 @dataclass(frozen=True)
 class _Column:
+    """One stage in the diagram: its title, who controls it, its handoffs."""
+
     title: tuple[str, ...]
     controls: tuple[str, ...]
     cards: tuple[_Card, ...]

@@ -27,6 +27,8 @@ def _parser() -> MarkdownIt:
 
 @dataclass(frozen=True)
 class Span:
+    """A run of inline text with its emphasis, link or line break."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -36,6 +38,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Block:
+    """A paragraph, heading or list item of a parsed document."""
+
     kind: str  # heading | para | item | rule | code
     spans: tuple[Span, ...] = ()
     level: int = 0  # heading level

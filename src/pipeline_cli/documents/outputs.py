@@ -34,6 +34,8 @@ PLAN_FIGURE_IN = 7.2  # the diagram's most height on the plan's first page
 
 @dataclass(frozen=True)
 class Job:
+    """One file an `advise --out` tree holds: where, what kind, language and addressee."""
+
     path: Path
     kind: str  # plan.json | plan | letter | public_comment | call_script | ordinance
     lang: str = ""

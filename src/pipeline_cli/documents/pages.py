@@ -34,6 +34,8 @@ Item = Union[printblocks.Block, Figure]  # noqa: UP007 - a runtime alias, kept r
 
 @dataclass(frozen=True)
 class Column:
+    """What one language's column of a printed page holds."""
+
     lang: str
     items: tuple[Item, ...]
 

@@ -15,6 +15,8 @@ from pipeline_cli.documents import markdown
 
 @dataclass(frozen=True)
 class Span:
+    """A run of printed text: plain, bold, italic or a link."""
+
     kind: str  # text | bold | italic | link | break
     text: str
     url: str = ""
@@ -22,6 +24,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Block:
+    """A printed block: a paragraph, heading or list."""
+
     kind: str  # heading | para | bullets | numbered | rule
     spans: tuple[Span, ...] = ()
     level: int = 0

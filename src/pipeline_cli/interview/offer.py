@@ -82,6 +82,8 @@ def _key(saved: savefile.Saved | None) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Files:
+    """Where, in which format and language, the person chose to have the letters written."""
+
     folder: Path
     fmt: str
     lang: str

@@ -42,6 +42,8 @@ class Addressee:
 
 @dataclass(frozen=True)
 class CaseKind:
+    """One kind of individual-case letter (cases.yaml): to whom, what it asks, its fields."""
+
     id: str
     title: Text
     summary: Text

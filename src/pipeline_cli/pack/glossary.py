@@ -19,6 +19,8 @@ FILE = "glossary.yaml"
 
 @dataclass(frozen=True)
 class Rule:
+    """A glossary rule: a Spanish term not to use, and what to use instead."""
+
     term: str
     use: str
     pattern: re.Pattern[str]

@@ -37,6 +37,8 @@ GOV_TITLE_VARS = frozenset(
 
 @dataclass(frozen=True)
 class CountyBody:
+    """The county's governing body: its name and its members' title."""
+
     name: Text | None = None
     title: Text | None = None
     note: Text | None = None
@@ -45,6 +47,8 @@ class CountyBody:
 
 @dataclass(frozen=True)
 class Prosecutor:
+    """Who prosecutes state crimes in a county, at what level, and how they are chosen."""
+
     office: Text | None = None
     level: str = ""
     chosen: str = ""
@@ -56,6 +60,8 @@ class Prosecutor:
 
 @dataclass(frozen=True)
 class Jails:
+    """Who runs the jails that hold people after arrest."""
+
     run_by: str = ""
     title: Text | None = None
     note: Text | None = None
@@ -64,6 +70,8 @@ class Jails:
 
 @dataclass(frozen=True)
 class Sheriff:
+    """What the sheriff does here, if the office exists."""
+
     role: str = ""
     title: Text | None = None
     note: Text | None = None
@@ -72,6 +80,8 @@ class Sheriff:
 
 @dataclass(frozen=True)
 class Corrections:
+    """The state's prisons department."""
+
     name: Text | None = None
     note: Text | None = None
     sources: tuple[str, ...] = ()
@@ -79,6 +89,8 @@ class Corrections:
 
 @dataclass(frozen=True)
 class Pardon:
+    """Who pardons, and who else must agree."""
+
     by: str = ""
     body: Text | None = None
     gatekeeper: Text | None = None
@@ -105,6 +117,8 @@ class Rules:
 
 @dataclass(frozen=True)
 class Place:
+    """Counties that break the state's rule (a consolidated city, an independent city)."""
+
     counties: tuple[str, ...]
     kind: str
     rules: Rules
@@ -116,6 +130,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Unverified:
+    """A governance fact still to be verified, and why it is kept."""
+
     fact: str  # the fact's key, optionally with the place: "sheriff (Baltimore City)"
     why: Text
 
@@ -145,6 +161,8 @@ def _merge(base: Block | None, over: Block | None, place_sources: tuple[str, ...
 
 @dataclass(frozen=True)
 class Governance:
+    """One state's governance file: its rules and the places that differ."""
+
     state: str
     rules: Rules
     places: tuple[Place, ...] = ()

@@ -34,6 +34,8 @@ class ListInfo:
 
 @dataclass(frozen=True)
 class Agreement:
+    """One 287(g) agreement on ICE's list."""
+
     state: str
     counties: tuple[str, ...]  # Census names; empty for a state agency (statewide)
     agency: str
@@ -47,6 +49,8 @@ class Agreement:
 
 @dataclass(frozen=True)
 class Facility:
+    """One detention facility on ICE's list."""
+
     name: str
     city: str
     state: str

@@ -28,6 +28,8 @@ def day_text(d: dt.date) -> Text:
 
 @dataclass(frozen=True)
 class Law:
+    """A state law that limits or requires cooperation with ICE, with its standing by date."""
+
     id: str
     name: Text
     citation: str

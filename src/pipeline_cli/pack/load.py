@@ -36,6 +36,8 @@ def default_pack_dir() -> Path:
 
 @dataclass
 class _Loaded:
+    """What loading a pack found besides its records: problems, references, outside links."""
+
     problems: list[str] = field(default_factory=list)
     refs: Refs = field(default_factory=Refs)
     outside: list[str] = field(default_factory=list)  # links out of the pack: never read

@@ -14,8 +14,8 @@ from pipeline_cli.pack.laws import Law as Law
 from pipeline_cli.pack.text import Choice, Parts, Source, Text, Where
 from pipeline_cli.pack.text import HelpPart as HelpPart
 
-if TYPE_CHECKING:  # cases.py is imported where a case letter is made (the cached pack keeps
-    from pipeline_cli.pack.cases import CaseKind  # its cases pickled until then)
+if TYPE_CHECKING:  # imported where used: the cached pack keeps these tables pickled till then
+    from pipeline_cli.pack.cases import CaseKind
     from pipeline_cli.pack.districts import StateDistricts
 
 # A touchpoint's status in a plan; `closed_if`-style expressions and the plan share them.
@@ -24,6 +24,8 @@ STATUSES = ("open", "closed", "unknown", "required_by_state")
 
 @dataclass(frozen=True)
 class Touchpoint:
+    """A handoff point to ICE: who controls it and when it is open or closed."""
+
     id: str
     stage: str
     title: Text
@@ -44,12 +46,16 @@ class Touchpoint:
 
 @dataclass(frozen=True)
 class TargetRef:
+    """A role a demand goes to, where its condition holds."""
+
     role: str
     when: str = ""
 
 
 @dataclass(frozen=True)
 class Demand:
+    """What organizers ask an official for, to close one or more handoffs."""
+
     id: str
     stage: str
     title: Text
@@ -68,11 +74,9 @@ class Demand:
     # Another demand that asks the same body for the same thing (e.g. deportation-defense
     # funding from two stages): a letter to a target that holds both asks once, as that one.
     same_ask: str = ""
-    # The ask in one role's terms, where targets differ in what they can do (a board votes,
-    # a sheriff signs or refuses): role id -> text; other targets get `ask`.
+    # The ask and the reason in one role's terms, where targets differ in what they can do
+    # (a board votes, a sheriff signs): role id -> text; others (and plans) get `ask`, `why`.
     ask_by_role: tuple[tuple[str, Text], ...] = ()
-    # The reason in one role's terms, where `why` names or presumes one office (a sheriff
-    # signs, a board votes): role id -> text; other targets, and plans, get `why`.
     why_by_role: tuple[tuple[str, Text], ...] = ()
     # The ask in a legislative voice, for a draft ordinance's "Further measures" (a demand
     # without model clauses): "The public defender's office shall be funded ...".
@@ -92,6 +96,8 @@ class Demand:
 
 @dataclass(frozen=True)
 class Stage:
+    """One stage of the pipeline, with its handoffs and demands."""
+
     id: str
     order: int
     title: Text
@@ -106,12 +112,16 @@ class Stage:
 
 @dataclass(frozen=True)
 class TitleVariant:
+    """One way to title a role, where its condition holds."""
+
     text: Text
     when: str = ""
 
 
 @dataclass(frozen=True)
 class Role:
+    """An official or body that decides a handoff, with its local titles."""
+
     id: str
     level: str
     name: Text
@@ -130,12 +140,16 @@ class Role:
 
 @dataclass(frozen=True)
 class DefaultRule:
+    """A question's default where its condition holds."""
+
     value: str
     when: str
 
 
 @dataclass(frozen=True)
 class Question:
+    """One interview question: its answer key, choices, help and default."""
+
     id: str
     type: str  # state | county | text | choice
     prompt: Text
@@ -159,6 +173,8 @@ class Question:
 
 @dataclass(frozen=True)
 class StateFacts:
+    """What the pack knows of one state: its governments, offices and laws."""
+
     code: str
     name: Text
     county_word: Text
@@ -187,6 +203,8 @@ class StateFacts:
 
 @dataclass(frozen=True)
 class Clause:
+    """A model ordinance clause that demands draw on."""
+
     id: str
     title: Text
     text: Text
@@ -198,6 +216,8 @@ class Clause:
 
 @dataclass(frozen=True)
 class Pack:
+    """A whole checked pack: stages, roles, questions, states and their sources."""
+
     name: str
     version: str
     as_of: dt.date

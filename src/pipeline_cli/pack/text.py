@@ -54,6 +54,8 @@ LETTER_KINDS = frozenset(SOURCE_KINDS[:4])
 
 @dataclass(frozen=True)
 class Source:
+    """A source cited by the pack: its kind, title, address and the states it is about."""
+
     id: str
     title: str
     url: str
@@ -75,5 +77,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Choice:
+    """One choice of a question: its value and its label."""
+
     value: str
     label: Text

@@ -9,14 +9,14 @@ from functools import cache
 from typing import Any
 
 from pipeline_cli.pack import evaluation
-from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
-from pipeline_cli.pack.text import LANGS, Source, Text
+from pipeline_cli.pack.text import LANGS, Text
 from pipeline_cli.plan import governance, ice
 from pipeline_cli.plan import warnings as plan_warnings
 from pipeline_cli.plan.answers import effective, facts_for
 from pipeline_cli.plan.jurisdiction import GIVEN_ONLY, county_es, district_of, title_values
 from pipeline_cli.plan.localise import localise
+from pipeline_cli.plan.plansources import plan_sources
 from pipeline_cli.plan.records import (
     Jurisdiction,
     Plan,
@@ -217,35 +217,5 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
     told = ice.retell(tuple(stages), ice_facts)
     warnings = plan_warnings.collect(pack, facts, values, told, today, local)
     warnings += tuple(ice.warnings(ice_facts, today))
-    sources = _sources(pack, facts, told, targets, today, local) + ice.sources(ice_facts)
+    sources = plan_sources(pack, facts, told, targets, today, local) + ice.sources(ice_facts)
     return Plan(pack, j, told, targets, warnings, sources, today, ice_facts)
-
-
-def _sources(
-    pack: Pack,
-    facts: StateFacts,
-    stages: tuple[PlanStage, ...],
-    targets: tuple[PlanTarget, ...],
-    today: dt.date,
-    local: Local | None,
-) -> tuple[Source, ...]:
-    """Every source the plan rests on, in first-use order.
-
-    A source about another state's law, policy or office is left out here, so no letter,
-    script, ordinance or plan for this place cites it.
-    """
-    ids: list[str] = []
-    for ps in stages:
-        ids.extend(i for p in ps.touchpoints for i in p.touchpoint.sources)
-        ids.extend(i for d in ps.demands for i in d.demand.sources)
-    ids.extend(i for t in targets for i in t.role.sources)
-    ids.extend(governance.sources(local, [t.role.id for t in targets]))
-    roles = {t.role.id for t in targets}
-    if "us_attorney" in roles and facts.code in pack.districts:
-        ids.extend(pack.districts[facts.code].sources)
-    if "state_legislature" in roles:
-        ids.extend(facts.legislature_sources)
-    ids.extend(i for law in plan_warnings.laws_used(facts, stages, today) for i in law.sources)
-    ids.extend(facts.sources)
-    known = (pack.sources[i] for i in dict.fromkeys(ids) if i in pack.sources)
-    return tuple(s for s in known if s.fits(facts.code))

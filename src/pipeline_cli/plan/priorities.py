@@ -24,6 +24,8 @@ LEAST = 3
 
 @dataclass(frozen=True)
 class StartItem:
+    """One step of the plan's "Start here" list, and why it comes first."""
+
     handoff: PlanTouchpoint
     stage: PlanStage
     demand: PlanDemand

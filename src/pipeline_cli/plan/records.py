@@ -21,6 +21,8 @@ from pipeline_cli.plan.ice_facts import IceFacts
 
 @dataclass(frozen=True)
 class Jurisdiction:
+    """The place a plan is for: state, county, city and the answers given."""
+
     state: StateFacts
     county: str  # Census name, e.g. "Los Angeles County"
     county_es: str  # e.g. "Condado de Los Ángeles"
@@ -32,6 +34,8 @@ class Jurisdiction:
 
 @dataclass(frozen=True)
 class PlanTouchpoint:
+    """A handoff's status in this place, and why."""
+
     touchpoint: Touchpoint
     status: str
     why: Text
@@ -40,6 +44,8 @@ class PlanTouchpoint:
 
 @dataclass(frozen=True)
 class PlanDemand:
+    """A demand that applies here, with the targets it goes to."""
+
     demand: Demand
     targets: tuple[str, ...]  # role ids that exist here, in order
     preempted: tuple[Law, ...] = ()  # state laws that bar local action on it
@@ -47,6 +53,8 @@ class PlanDemand:
 
 @dataclass(frozen=True)
 class PlanStage:
+    """One stage as it stands in this place."""
+
     stage: Stage
     touchpoints: tuple[PlanTouchpoint, ...]
     demands: tuple[PlanDemand, ...]
@@ -54,6 +62,8 @@ class PlanStage:
 
 @dataclass(frozen=True)
 class PlanTarget:
+    """An official to press here: role, local title and the demands for them."""
+
     role: Role
     title: Text
     demands: tuple[str, ...]
@@ -67,12 +77,16 @@ class PlanTarget:
 
 @dataclass(frozen=True)
 class PlanWarning:
+    """Something the plan's reader must know before acting."""
+
     id: str
     text: Text
 
 
 @dataclass(frozen=True)
 class Plan:
+    """The plan for one jurisdiction: statuses, demands, targets, warnings and sources."""
+
     pack: Pack
     jurisdiction: Jurisdiction
     stages: tuple[PlanStage, ...]
