@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline_cli.cli import invocation
 from pipeline_cli.errors import UsageError
-from pipeline_cli.interview import savefile
 from pipeline_cli.pack.records import Pack
 from pipeline_cli.pack.text import Text
 from pipeline_cli.plan import answers as ans
 from pipeline_cli.plan.records import Plan
+
+if TYPE_CHECKING:
+    from pipeline_cli.interview.savefile import Saved
 
 LETTERS = Text("Write the letters and scripts with:", "Escriba las cartas y los guiones con:")
 
@@ -52,11 +54,13 @@ def resume_command(settings: Any, opts: AdviseOptions) -> str:
     return invocation.command(settings, *words)
 
 
-def _saved(pack: Pack, saved: savefile.Saved) -> dict[str, str]:
+def _saved(pack: Pack, saved: Saved) -> dict[str, str]:
     return ans.validate(pack, saved.answers, str(saved.path))
 
 
-def _reopen(settings: Any, words: str) -> savefile.Saved:
+def _reopen(settings: Any, words: str) -> Saved:
+    from pipeline_cli.interview import savefile
+
     found = savefile.find(words)
     if len(found) == 1:
         return found[0]
@@ -78,6 +82,8 @@ class Gathered:
 
 def _save_path(opts: AdviseOptions) -> Path:
     """Where this interview is kept (the user's data folder is looked up only when needed)."""
+    from pipeline_cli.interview import savefile
+
     return opts.save or savefile.default_path()
 
 
@@ -85,7 +91,9 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
     """Answers from every source, interviewing a person when something is still needed."""
     if opts.skip_existing and opts.force:
         raise UsageError("--force and --skip-existing contradict each other; pick one")
-    if not opts.resume:  # a resumed interview goes on in its own save file
+    if opts.save is not None and not opts.resume:  # a resumed one goes on in its own file
+        from pipeline_cli.interview import savefile
+
         savefile.refuse_existing(opts.save, opts.force)
     if opts.out is not None and opts.out.exists() and not opts.out.is_dir():
         raise UsageError(f"--out {opts.out}: exists and is not a folder; choose another")
@@ -105,7 +113,7 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
         saved = ans.validate(pack, ans.load_file(save_to), str(save_to))
         given = {**saved, **given}
     elif interactive() and not opts.answers_file and not opts.sets and ans.missing(pack, given):
-        from pipeline_cli.interview import offer
+        from pipeline_cli.interview import offer, savefile
 
         last = savefile.load(_save_path(opts))
         others = savefile.listing() if opts.save is None else []
@@ -131,6 +139,8 @@ def collect_answers(pack: Pack, settings: Any, opts: AdviseOptions) -> Gathered:
             print(LABEL["saved"](lang).format(path=save_to), file=sys.stderr)
             return Gathered(given, True, save_to)
     if opts.save:
+        from pipeline_cli.interview import savefile
+
         savefile.save(opts.save, given)
         file = opts.save
     return Gathered(given, False, file)
@@ -154,6 +164,8 @@ def letters_command(settings: Any, opts: AdviseOptions, gathered: Gathered, plan
 
 def list_saved(settings: Any) -> None:
     """--list-saved: the interviews kept by jurisdiction, and how to reopen each."""
+    from pipeline_cli.interview import savefile
+
     kept = savefile.listing()
     if not kept:
         print(f"no saved interviews in {savefile.archive_dir()}")
