@@ -40,7 +40,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         edited = Path(tmp, "pack")
         shutil.copytree(default_pack_dir(), edited, ignore=shutil.ignore_patterns("__pycache__"))
+        # As installed: Python keeps each module's bytecode (a PYTHONDONTWRITEBYTECODE in the
+        # shell would make every run compile the modules changed since the last write).
         base_env = {**os.environ, "PIPELINE_CACHE_DIR": str(Path(tmp, "cache"))}
+        base_env.pop("PYTHONDONTWRITEBYTECODE", None)
         pipeline = pipeline_command()
         cmds = {
             BASELINE: ([sys.executable, "-c", "import typer"], base_env),
