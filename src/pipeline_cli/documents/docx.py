@@ -15,23 +15,28 @@ from lxml.etree import SubElement
 from pipeline_cli.documents import markdown
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Tag names, spelled out once: a state's batch builds millions of elements.
+_R, _RPR, _T, _B, _I, _BR = (qn(t) for t in ("w:r", "w:rPr", "w:t", "w:b", "w:i", "w:br"))
+_P, _PPR, _PSTYLE, _VAL = (qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:val"))
+_RFONTS = qn("w:rFonts")
+_FONT_ATTRS = tuple(qn(a) for a in ("w:ascii", "w:hAnsi", "w:cs"))
 
 
 def _run(p: Any, text: str, bold: bool = False, italic: bool = False, mono: bool = False) -> Any:
     """A run of text, its formatting in the schema's order (fonts, bold, italic)."""
-    r = SubElement(p, qn("w:r"))
+    r = SubElement(p, _R)
     if bold or italic or mono:
-        props = SubElement(r, qn("w:rPr"))
+        props = SubElement(r, _RPR)
         if mono:
-            fonts = SubElement(props, qn("w:rFonts"))
-            for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-                fonts.set(qn(attr), "Courier New")
+            fonts = SubElement(props, _RFONTS)
+            for attr in _FONT_ATTRS:
+                fonts.set(attr, "Courier New")
         if bold:
-            SubElement(props, qn("w:b"))
+            SubElement(props, _B)
         if italic:
-            SubElement(props, qn("w:i"))
+            SubElement(props, _I)
     if text:
-        node = SubElement(r, qn("w:t"))
+        node = SubElement(r, _T)
         node.text = text
         node.set(_XML_SPACE, "preserve")
     return r
@@ -41,7 +46,7 @@ def _runs(p: Any, spans: tuple[markdown.Span, ...]) -> None:
     """Runs for the spans; a link's address follows its text, as on paper."""
     for n, s in enumerate(spans):
         if s.br:
-            SubElement(_run(p, ""), qn("w:br"))
+            SubElement(_run(p, ""), _BR)
             continue
         _run(p, s.text, s.bold, s.italic)
         last = n + 1 == len(spans) or spans[n + 1].url != s.url
@@ -148,10 +153,10 @@ class _Base:
                 self.body.remove(child)
 
     def para(self, style: str = "") -> Any:
-        p = self.body.makeelement(qn("w:p"), {})
+        p = self.body.makeelement(_P, {})
         if style:
-            props = SubElement(p, qn("w:pPr"))
-            SubElement(props, qn("w:pStyle")).set(qn("w:val"), self.style_ids[style.lower()])
+            props = SubElement(p, _PPR)
+            SubElement(props, _PSTYLE).set(_VAL, self.style_ids[style.lower()])
         self.end.addprevious(p)
         return p
 
@@ -166,7 +171,8 @@ class _Base:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
             for name, data in self.parts:
                 if name in fresh:
-                    z.writestr(name, fresh[name], compress_type=zipfile.ZIP_DEFLATED)
+                    # The fastest deflate: about 10% larger, in half the time.
+                    z.writestr(name, fresh[name], zipfile.ZIP_DEFLATED, compresslevel=1)
                 else:
                     z.writestr(name, data)
         return out.getvalue()
