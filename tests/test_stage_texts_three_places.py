@@ -179,3 +179,16 @@ def test_the_pardon_reason_names_newsom_only_in_california(pack: Pack) -> None:
         pd = _demand(plan, "governor_pardon")
         assert pd is not None
         assert ("Newsom" in pd.demand.why.en) == (state == "CA"), state
+
+
+def test_the_booking_ask_stays_within_a_law_that_bars_limits_on_sharing(pack: Pack) -> None:
+    """Texas Gov't Code §752.053 bars local limits on asking about or sending immigration
+    status: Harris's sheriff is asked what the law leaves to the office; Pasadena's is not."""
+    barred = "bar sharing it with ICE beyond what the law requires"
+    harris = _docs(pack, _plan(pack, "harris"), "letter", "en")["sheriff"]
+    assert barred not in harris
+    assert "as far as state law allows" in harris and "sent to ICE each year" in harris
+    es = _docs(pack, _plan(pack, "harris"), "letter", "es")["sheriff"]
+    assert "en la medida en que lo permita la ley estatal" in es
+    pasadena = _docs(pack, _plan(pack, "pasadena"), "letter", "en")
+    assert any(barred in text for text in pasadena.values())
