@@ -32,3 +32,18 @@ def test_a_state_keeps_its_representative_and_senators() -> None:
     titles = _titles("state=TX", "county=Harris", "city=Houston")
     assert titles["member_of_congress"].startswith("Your U.S. representative and senators")
     assert titles["police_chief"] == "Chief of the Houston Police Department"
+
+
+def test_dc_probation_defense_and_court_are_its_own_offices() -> None:
+    """DC's probation is a federal agency (CSOSA), its defender the Public Defender Service and
+    its trial court the Superior Court: no 'Chief Probation Officer of District of Columbia'."""
+    titles = _titles("state=DC", "county=District of Columbia")
+    assert titles["chief_probation_officer"].startswith(
+        "Director, Court Services and Offender Supervision Agency"
+    )
+    assert (
+        titles["public_defender"]
+        == "Director, Public Defender Service for the District of Columbia"
+    )
+    assert titles["state_court"] == "Chief Judge, Superior Court of the District of Columbia"
+    assert not any("of District of Columbia" in t for t in titles.values())
