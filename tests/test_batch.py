@@ -406,3 +406,36 @@ def test_jobs_must_be_at_least_one(run: Run, pack: Path, tmp_path: Path) -> None
     result = batch(run, pack, write_csv(tmp_path, CSV), tmp_path / "out", "--jobs", "0")
     assert result.exit_code == 2
     assert "--jobs" in result.output
+
+
+def test_templates_are_compiled_before_the_workers_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers are copies of the main process: what it compiled first, none compiles again."""
+    from jinja2 import Environment
+
+    from pipeline_cli.documents import context as docdata
+    from pipeline_cli.documents import outputs
+    from pipeline_cli.documents.render import Renderer
+    from pipeline_cli.pack.cache import cached_pack
+
+    from pipeline_cli.documents import render
+
+    pack = cached_pack()
+    render.environment.cache_clear()  # a fresh process: nothing compiled yet
+    outputs.prepare(pack, ("en", "es"), "md")
+    compiled: list[str] = []
+    real = Environment.compile
+
+    def counting(self: Environment, source: Any, name: Any = None, *a: Any, **k: Any) -> Any:
+        compiled.append(str(name))
+        return real(self, source, name, *a, **k)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    plan = build_plan(pack, {"state": "TX", "county": "Harris"})
+    renderer = Renderer(pack)
+    for lang in ("en", "es"):
+        renderer.document("plan", lang, docdata.plan_doc(plan, lang))
+        for target in plan.targets:
+            ctx = docdata.target_doc(plan, target, lang)
+            for kind in ("letter", "public_comment", "call_script"):
+                renderer.document(kind, lang, ctx)
+    assert compiled == [], compiled

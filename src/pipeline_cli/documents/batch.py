@@ -103,6 +103,8 @@ def run(
         if jobs > 1 and len(items) > 1:
             from pipeline_cli.documents import workers
 
+            outputs.prepare(pack, opts.langs, opts.fmt)  # compiled once, before the workers fork
+
             results: Generator[tuple[int, int], None, None] = workers.run(
                 write_one, pack, items, out, opts, jobs
             )

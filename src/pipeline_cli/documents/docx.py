@@ -183,6 +183,11 @@ def _base() -> _Base:
     return _Base()
 
 
+def prepare() -> None:
+    """Parse the base document now (a batch's workers then start with it)."""
+    _base()
+
+
 def to_docx(markdown_text: str, lang: str) -> bytes:
     """The document as .docx bytes: headings, paragraphs, bulleted and numbered lists."""
     base = _base()

@@ -15,6 +15,7 @@ written one at a time, so a batch over every county never holds more than one in
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,8 +24,9 @@ from typing import Any
 
 from pipeline_cli.documents import context as docdata
 from pipeline_cli.documents import diagram, pages, pathcheck, writers
-from pipeline_cli.documents.render import Renderer
+from pipeline_cli.documents.render import KINDS, STAMP, Renderer
 from pipeline_cli.errors import UsageError
+from pipeline_cli.pack.records import Pack
 from pipeline_cli.plan.records import Plan, PlanTarget
 
 TARGET_KINDS = ("letter", "public_comment", "call_script")
@@ -102,6 +104,22 @@ def write_outputs(
         writers.write_atomic(index, _index(renderer, plan, out_dir, langs, todo))
         written.append(index)
     return written
+
+
+def prepare(pack: Pack, langs: tuple[str, ...], fmt: str) -> None:
+    """Compile every template these outputs use, and Word's base document, now: a batch's
+    worker processes start as copies of this one and so never compile them again."""
+    from jinja2 import TemplateError
+
+    renderer = Renderer(pack)
+    names = [f"{lang}/{kind}.md.j2" for lang in langs for kind in (*KINDS, STAMP, "index", "_macros")]
+    for name in names + (["base.html.j2"] if fmt in PRINTED else []):
+        with contextlib.suppress(TemplateError):  # reported with its line when it is used
+            renderer.env.get_template(name)
+    if fmt == "docx":
+        from pipeline_cli.documents import docx
+
+        docx.prepare()
 
 
 def _document(renderer: Renderer, job: Job, ctx: dict[str, Any], fmt: str) -> bytes:
