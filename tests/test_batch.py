@@ -413,11 +413,9 @@ def test_templates_are_compiled_before_the_workers_start(monkeypatch: pytest.Mon
     from jinja2 import Environment
 
     from pipeline_cli.documents import context as docdata
-    from pipeline_cli.documents import outputs
+    from pipeline_cli.documents import outputs, render
     from pipeline_cli.documents.render import Renderer
     from pipeline_cli.pack.cache import cached_pack
-
-    from pipeline_cli.documents import render
 
     pack = cached_pack()
     render.environment.cache_clear()  # a fresh process: nothing compiled yet

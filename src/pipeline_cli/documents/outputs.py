@@ -112,7 +112,8 @@ def prepare(pack: Pack, langs: tuple[str, ...], fmt: str) -> None:
     from jinja2 import TemplateError
 
     renderer = Renderer(pack)
-    names = [f"{lang}/{kind}.md.j2" for lang in langs for kind in (*KINDS, STAMP, "index", "_macros")]
+    kinds = (*KINDS, STAMP, "index", "_macros")
+    names = [f"{lang}/{kind}.md.j2" for lang in langs for kind in kinds]
     for name in names + (["base.html.j2"] if fmt in PRINTED else []):
         with contextlib.suppress(TemplateError):  # reported with its line when it is used
             renderer.env.get_template(name)
