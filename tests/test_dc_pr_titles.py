@@ -46,4 +46,6 @@ def test_dc_probation_defense_and_court_are_its_own_offices() -> None:
         == "Director, Public Defender Service for the District of Columbia"
     )
     assert titles["state_court"] == "Chief Judge, Superior Court of the District of Columbia"
-    assert not any("of District of Columbia" in t for t in titles.values())
+    assert not any(
+        f"{word} District of Columbia" in t for t in titles.values() for word in ("of", "for")
+    )
