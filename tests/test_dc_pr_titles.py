@@ -49,3 +49,11 @@ def test_dc_probation_defense_and_court_are_its_own_offices() -> None:
     assert not any(
         f"{word} District of Columbia" in t for t in titles.values() for word in ("of", "for")
     )
+
+
+def test_puerto_rico_public_defense_and_courts_by_their_own_names() -> None:
+    """Puerto Rico's public defense is the Sociedad para Asistencia Legal, and its one court
+    system is run by the Chief Justice through the Administrative Director of the Courts."""
+    titles = _titles("state=PR", "county=San Juan")
+    assert "Sociedad para Asistencia Legal" in titles["public_defender"]
+    assert titles["state_court"].startswith("Chief Justice of Puerto Rico")
