@@ -189,7 +189,7 @@ def test_the_built_in_pack_keeps_its_lowered_expressions(cache_dir: Path) -> Non
 def test_census_lists_are_the_same_from_the_cache(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline_cli.plan import census
+    from pipeline_cli.pack import census
 
     census.table.cache_clear()
     first = census.table()

@@ -26,6 +26,7 @@ from typing import Any
 
 from pipeline_cli import __version__
 from pipeline_cli.pack import lowered
+from pipeline_cli.pack.cachedir import cache_dir
 from pipeline_cli.pack.ice import IceData
 from pipeline_cli.pack.lazymap import LazyMap
 from pipeline_cli.pack.records import Pack, TitleVariant
@@ -48,18 +49,6 @@ def _load(root: Path) -> Pack:
     from pipeline_cli.pack.load import load_pack  # only when the cache does not match
 
     return load_pack(root)
-
-
-def cache_dir() -> Path | None:
-    """Where cached packs live, or None when caching is off."""
-    if os.environ.get("PIPELINE_NO_CACHE"):
-        return None
-    chosen = os.environ.get("PIPELINE_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("pipeline-cli", appauthor=False))
 
 
 def _files(root: Path) -> list[Path]:

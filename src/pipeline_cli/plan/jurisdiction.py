@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from functools import cache
 
-from pipeline_cli.pack import districts
+from pipeline_cli.pack import census, districts
 from pipeline_cli.pack.governance import Local
 from pipeline_cli.pack.records import Pack, StateFacts
 from pipeline_cli.pack.text import Text
-from pipeline_cli.plan import census, governance
+from pipeline_cli.plan import governance
 
-# County-equivalent suffixes tried, in order, when a user types a short name ("Los Angeles").
-_SUFFIXES = (
-    "County", "Parish", "Borough", "City and Borough", "Census Area", "Municipality",
-    "Municipio", "city",
-)  # fmt: skip
+_key = census.key
+counties = census.counties  # the Census county-equivalent names of a state, in Census order
 
 # Spanish form of each county-equivalent kind, longest suffixes first, with the word "of"
 # that goes before it ("del Condado", "de la Parroquia").
@@ -44,13 +39,6 @@ def states() -> dict[str, str]:
     return {code: entry["name"] for code, entry in census.table().items()}
 
 
-def _key(text: str) -> str:
-    """Comparable form: no accents, lower case, `Saint` as `St`, no dots, single spaces."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    plain = re.sub(r"[.\s]+", " ", plain.lower()).strip()
-    return re.sub(r"\bsaint\b", "st", plain)
-
-
 def resolve_state(text: str) -> str | None:
     """USPS code for a code or a name ("ca", "California", "Puerto Rico"), else None."""
     wanted = _key(text)
@@ -66,13 +54,6 @@ def close_states(text: str) -> list[str]:
 
 
 @cache
-def counties(code: str) -> tuple[str, ...]:
-    """The Census county-equivalent names of a state, in Census order."""
-    entry = census.table().get(code.upper())
-    return tuple(name for name, _fips in entry["counties"]) if entry else ()
-
-
-@cache
 def county_fips(code: str) -> dict[str, str]:
     """Census county name -> 5-digit FIPS code, for one state."""
     entry = census.table().get(code.upper())
@@ -81,15 +62,8 @@ def county_fips(code: str) -> dict[str, str]:
 
 def resolve_county(code: str, text: str) -> str | None:
     """The Census name for `text` in state `code` ("orleans" -> "Orleans Parish"), else None."""
-    table = {_key(name): name for name in counties(code)}
-    wanted = _key(text)
-    if wanted in table:
-        return table[wanted]
-    for suffix in _SUFFIXES:
-        hit = table.get(f"{wanted} {_key(suffix)}")
-        if hit:
-            return hit
-    return None
+    found = census.matches(code, text)
+    return found[0] if found else None
 
 
 def close_counties(code: str, text: str, n: int = 3) -> list[str]:
@@ -104,7 +78,7 @@ def close_counties(code: str, text: str, n: int = 3) -> list[str]:
 
 
 def _short(name: str) -> str:
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+    for suffix in sorted(census.SUFFIXES, key=len, reverse=True):
         if name.endswith(" " + suffix):
             return name[: -len(suffix) - 1]
     return name

@@ -7,44 +7,15 @@ exactly one district: a county left out would leave its U.S. Attorney unnamed.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import cache
 from typing import Any
 
+from pipeline_cli.pack import census
 from pipeline_cli.pack import districts as d
 from pipeline_cli.pack.builders.shared import sources as read_sources
 from pipeline_cli.pack.fields import Reader, did_you_mean
 from pipeline_cli.pack.refs import Refs
 from pipeline_cli.pack.text import Source, Where
 from pipeline_cli.pack.yamlio import LDict, LList
-
-# Census county-equivalent words a short name may leave out ("Orleans" for Orleans Parish).
-_KINDS = ("county", "parish", "borough", "city and borough", "census area", "municipality",
-          "municipio", "city")  # fmt: skip
-
-
-def _key(text: str) -> str:
-    """Comparable form: no accents, lower case, `Saint` as `St`, no dots, single spaces."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    plain = re.sub(r"[.\s]+", " ", plain.lower()).strip()
-    return re.sub(r"\bsaint\b", "st", plain)
-
-
-@cache
-def census_counties(code: str) -> tuple[str, ...]:
-    """The Census county-equivalent names of a state (from the `us` package)."""
-    import us
-
-    state = us.states.lookup(code)
-    return tuple(c.name for c in (state.counties or ())) if state else ()
-
-
-def matches(code: str, name: str) -> list[str]:
-    """The Census counties of `code` that `name` can mean: itself, or itself plus a kind."""
-    wanted = _key(name)
-    forms = {wanted, *(f"{wanted} {kind}" for kind in _KINDS)}
-    return [c for c in census_counties(code) if _key(c) in forms]
 
 
 def _parts(r: Reader, m: LDict, code: str, what: str) -> dict[str, str]:
@@ -62,9 +33,9 @@ def _parts(r: Reader, m: LDict, code: str, what: str) -> dict[str, str]:
             r.error(line, f"{what}.{part}: must be a list of counties")
             continue
         for name, item_line in zip(names, names.item_lines, strict=True):
-            found = matches(code, str(name))
+            found = census.matches(code, str(name))
             if not found:
-                hint = did_you_mean(str(name), census_counties(code))
+                hint = did_you_mean(str(name), census.counties(code))
                 r.error(item_line, f"{what}.{part}: {name!r} is no Census county of {code}{hint}")
             elif len(found) > 1:
                 r.error(item_line, f"{what}.{part}: {name!r} may mean {' or '.join(found)}")
@@ -74,7 +45,7 @@ def _parts(r: Reader, m: LDict, code: str, what: str) -> dict[str, str]:
             else:
                 seen[found[0]] = item_line
                 out[found[0]] = part
-    missing = [c for c in census_counties(code) if c not in out]
+    missing = [c for c in census.counties(code) if c not in out]
     if missing and out:
         r.error(m.line, f"{what}: in no district: {', '.join(missing)}")
     return out

@@ -1,4 +1,5 @@
-"""The Census lists of states and county equivalents, from the `us` package, kept ready.
+"""The Census lists of states and county equivalents, from the `us` package, kept ready, and
+how a typed county name is matched to them.
 
 `us` holds every county in one 330 kB Python module; importing it costs more than building a
 whole plan from the cached pack. So the lists it gives are stored once in the user's cache
@@ -12,15 +13,23 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
+import unicodedata
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from pipeline_cli.pack.cache import cache_dir
+from pipeline_cli.pack.cachedir import cache_dir
 
 # code -> {"name": ..., "fips": ..., "counties": [[name, fips], ...]}
 Table = dict[str, dict[str, Any]]
+# County-equivalent words a short name may leave out ("Los Angeles", "Orleans"), in the order
+# they are tried.
+SUFFIXES = (
+    "County", "Parish", "Borough", "City and Borough", "Census Area", "Municipality",
+    "Municipio", "city",
+)  # fmt: skip
 
 
 def _from_us() -> Table:
@@ -76,3 +85,26 @@ def table() -> Table:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
     return states
+
+
+def key(text: str) -> str:
+    """Comparable form: no accents, lower case, `Saint` as `St`, no dots, single spaces."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = re.sub(r"[.\s]+", " ", plain.lower()).strip()
+    return re.sub(r"\bsaint\b", "st", plain)
+
+
+@cache
+def counties(code: str) -> tuple[str, ...]:
+    """The Census county-equivalent names of a state, in Census order."""
+    entry = table().get(code.upper())
+    return tuple(name for name, _fips in entry["counties"]) if entry else ()
+
+
+def matches(code: str, text: str) -> list[str]:
+    """Every Census county of `code` that `text` can name: itself first, then itself with each
+    county-equivalent word ("Orleans" -> "Orleans Parish"), in SUFFIXES order."""
+    by_key = {key(name): name for name in counties(code)}
+    wanted = key(text)
+    forms = [wanted, *(f"{wanted} {key(suffix)}" for suffix in SUFFIXES)]
+    return list(dict.fromkeys(by_key[f] for f in forms if f in by_key))
