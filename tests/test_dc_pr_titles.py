@@ -3,6 +3,8 @@ the Metropolitan Police Department and the Mayor of the District."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipeline_cli.pack.load import load_pack
 from pipeline_cli.plan import answers as ans
 from pipeline_cli.plan.build import build_plan
@@ -57,3 +59,37 @@ def test_puerto_rico_public_defense_and_courts_by_their_own_names() -> None:
     titles = _titles("state=PR", "county=San Juan")
     assert "Sociedad para Asistencia Legal" in titles["public_defender"]
     assert titles["state_court"].startswith("Chief Justice of Puerto Rico")
+
+
+def test_a_title_variant_gives_its_own_greeting() -> None:
+    """The form of address comes with the title (roles.yaml `greeting`), in both languages."""
+    from pipeline_cli.documents import context as docdata
+    from pipeline_cli.documents.render import Renderer
+
+    pack = load_pack()
+    plan = build_plan(pack, ans.gather(pack, None, ("state=DC", "county=District of Columbia")))
+    target = next(t for t in plan.targets if t.role.id == "chief_probation_officer")
+    renderer = Renderer(pack)
+    en = renderer.document("letter", "en", docdata.target_doc(plan, target, "en"))
+    es = renderer.document("letter", "es", docdata.target_doc(plan, target, "es"))
+    assert "\nDear Director:\n" in en
+    assert "\nHonorable titular de la Agencia de Servicios Judiciales" in es
+
+
+def test_a_greeting_needs_both_languages(tmp_path: Path) -> None:
+    import shutil
+
+    from pipeline_cli.pack.load import default_pack_dir, inspect_pack
+
+    root = tmp_path / "pack"
+    shutil.copytree(default_pack_dir(), root, ignore=shutil.ignore_patterns("__pycache__"))
+    roles = root / "roles.yaml"
+    roles.write_text(
+        roles.read_text().replace(
+            'greeting: {en: "Chief Judge", es: "Honorable Juez Presidente o Jueza Presidenta del '
+            'Tribunal Superior"}',
+            'greeting: {en: "Chief Judge"}',
+        )
+    )
+    _, problems = inspect_pack(root)
+    assert any("greeting" in p and "missing 'es'" in p and "roles.yaml:" in p for p in problems)

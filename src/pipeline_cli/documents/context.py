@@ -157,6 +157,7 @@ def target_doc(plan: Plan, target: PlanTarget, lang: str) -> dict[str, Any]:
             "how_to_reach": role.how_to_reach(lang),
             "is_body": role.id in BODIES,
             "legislates": role.id in LEGISLATING,
+            "greeting": target.greeting(lang) if target.greeting else "",
         },
         demands=demands,
         # State law that requires some cooperation, named once before the steps it bears on.

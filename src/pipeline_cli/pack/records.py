@@ -116,6 +116,7 @@ class TitleVariant:
 
     text: Text
     when: str = ""
+    greeting: Text | None = None  # how a letter to this office opens, where the role's differs
 
 
 @dataclass(frozen=True)

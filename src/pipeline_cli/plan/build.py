@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from pipeline_cli.pack import evaluation
-from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, Touchpoint
+from pipeline_cli.pack.records import Demand, Law, Pack, Role, StateFacts, TitleVariant, Touchpoint
 from pipeline_cli.pack.text import LANGS, Text
 from pipeline_cli.plan import governance, ice
 from pipeline_cli.plan import warnings as plan_warnings
@@ -143,6 +143,17 @@ def local_title(
     governance file) renders empty, and the next one is tried. `values`: the title values in
     each language, when the caller has them already (one plan titles every target alike).
     """
+    return titled(role, holds, facts, j, values)[0]
+
+
+def titled(
+    role: Role,
+    holds: Holds,
+    facts: StateFacts,
+    j: Jurisdiction,
+    values: Mapping[str, Mapping[str, str]] | None = None,
+) -> tuple[Text, TitleVariant | None]:
+    """`local_title`, with the variant it came from (None: the role's name)."""
     if values is None:
         values = {lang: _words(facts, j, lang) for lang in LANGS}
     for variant in role.titles:
@@ -150,8 +161,8 @@ def local_title(
             en = evaluation.render_title(variant.text.en, values["en"])
             es = evaluation.render_title(variant.text.es, values["es"])
             if en and es:
-                return Text(en, es)
-    return role.name
+                return Text(en, es), variant
+    return role.name, None
 
 
 def _words(facts: StateFacts, j: Jurisdiction, lang: str) -> dict[str, str]:
@@ -205,17 +216,15 @@ def build_plan(pack: Pack, answers: Mapping[str, str], today: dt.date | None = N
             for role_id in pd.targets:
                 by_role.setdefault(role_id, []).append(pd.demand.id)
     words = {lang: _words(facts, j, lang) for lang in LANGS}
-    targets = tuple(
-        PlanTarget(
-            pack.roles[r],
-            local_title(pack.roles[r], holds, facts, j, words),
-            tuple(ids),
-            governance.target_kind(r, gov, values),
-        )
-        for r, ids in by_role.items()
-    )
+    targets = []
+    for r, ids in by_role.items():
+        title, variant = titled(pack.roles[r], holds, facts, j, words)
+        greeting = variant.greeting if variant is not None else None
+        kind = governance.target_kind(r, gov, values)
+        targets.append(PlanTarget(pack.roles[r], title, tuple(ids), kind, greeting))
     told = ice.retell(tuple(stages), ice_facts)
     warnings = plan_warnings.collect(pack, facts, values, told, today, local)
     warnings += tuple(ice.warnings(ice_facts, today))
-    sources = plan_sources(pack, facts, told, targets, today, local) + ice.sources(ice_facts)
-    return Plan(pack, j, told, targets, warnings, sources, today, ice_facts)
+    sources = plan_sources(pack, facts, told, tuple(targets), today, local)
+    sources += ice.sources(ice_facts)
+    return Plan(pack, j, told, tuple(targets), warnings, sources, today, ice_facts)

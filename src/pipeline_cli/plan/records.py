@@ -68,6 +68,7 @@ class PlanTarget:
     title: Text
     demands: tuple[str, ...]
     kind: Text | None = None  # what the target is here, when not the role's usual office
+    greeting: Text | None = None  # how a letter opens here, when the title's variant says
 
     @property
     def name(self) -> Text:

@@ -56,7 +56,7 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
             t = r.mapping(item, f"{what}.titles item", line)
             if t is None:
                 continue
-            r.keys(t, f"{what}.titles item", [], ["en", "es", "when"])  # en/es checked below
+            r.keys(t, f"{what}.titles item", [], ["en", "es", "when", "greeting"])
             text = Text(r.string(t, "en", what), r.string(t, "es", what))
             for lang in ("en", "es"):
                 if not getattr(text, lang).strip():
@@ -64,7 +64,8 @@ def roles(r: Reader, raw: Any, refs: Refs) -> dict[str, Role]:
                 refs.title(getattr(text, lang), r, t.line_of(lang))
             title_when = r.string(t, "when", what)
             refs.expression(title_when, r, t.line_of("when"))
-            titles.append(TitleVariant(text, title_when))
+            greeting = r.text(t, "greeting", f"{what}.titles greeting") if "greeting" in t else None
+            titles.append(TitleVariant(text, title_when, greeting))
         if isinstance(d.get("titles"), list) and (not titles or titles[-1].when):
             r.error(d.line_of("titles"), f"{what}.titles: the last title must have no `when`")
         parts: Parts = {}
