@@ -107,12 +107,12 @@ def test_letters_to_the_us_attorney_name_the_district(
 
 
 def test_without_a_known_district_the_generic_title_stays(pack: Pack) -> None:
-    from pipeline_cli.plan.build import local_title
+    from pipeline_cli.plan.build import titled
     from pipeline_cli.plan.records import Jurisdiction
 
     facts = pack.states["TX"]
     j = Jurisdiction(facts, "Harris County", "Condado de Harris", "", {}, None, None)
-    title = local_title(pack.roles["us_attorney"], lambda _: True, facts, j)
+    title, _ = titled(pack.roles["us_attorney"], lambda _: True, facts, j)
     assert title.en == "U.S. Attorney for the federal district covering Harris County"
 
 

@@ -130,22 +130,6 @@ def plan_demand(
     return PlanDemand(d, tuple(dict.fromkeys(targets)), preempted)
 
 
-def local_title(
-    role: Role,
-    holds: Holds,
-    facts: StateFacts,
-    j: Jurisdiction,
-    values: Mapping[str, Mapping[str, str]] | None = None,
-) -> Text:
-    """The first title variant whose `when` holds and that renders, in both languages.
-
-    A variant naming a value the pack lacks here (a governance title of a state with no
-    governance file) renders empty, and the next one is tried. `values`: the title values in
-    each language, when the caller has them already (one plan titles every target alike).
-    """
-    return titled(role, holds, facts, j, values)[0]
-
-
 def titled(
     role: Role,
     holds: Holds,
@@ -153,7 +137,13 @@ def titled(
     j: Jurisdiction,
     values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Text, TitleVariant | None]:
-    """`local_title`, with the variant it came from (None: the role's name)."""
+    """The first title variant whose `when` holds and that renders, in both languages, and that
+    variant (None: no variant fits, and the role's name is used).
+
+    A variant naming a value the pack lacks here (a governance title of a state with no
+    governance file) renders empty, and the next one is tried. `values`: the title values in
+    each language, when the caller has them already (one plan titles every target alike).
+    """
     if values is None:
         values = {lang: _words(facts, j, lang) for lang in LANGS}
     for variant in role.titles:
